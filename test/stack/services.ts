@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { spawnEmbeddedMeilisearch } from '@coop/search/embedded-server';
+import { cmsBuild, portalBuild } from './builds.ts';
+import { adoptProcess, readyOrStopped, spawnService, type Service } from './process.ts';
+import { repoRoot, type StackSettings } from './settings.ts';
+
+const logFile = (settings: StackSettings, name: string): string => path.join(settings.dataDir, 'logs', `${name}.log`);
+
+export const startMeilisearch = async (settings: StackSettings): Promise<Service> => {
+  const { port, url, masterKey } = settings.meilisearch;
+  const child = spawnEmbeddedMeilisearch({ port, masterKey, dataDir: path.join(settings.dataDir, 'meilisearch') });
+  const service = adoptProcess('meilisearch', url, child, logFile(settings, 'meilisearch'));
+  return readyOrStopped(service, { url: `${url}/health` });
+};
+
+export const startMaildev = async (settings: StackSettings): Promise<Service> => {
+  const inboxUrl = settings.smtp.inboxUrl ?? '';
+  const service = spawnService({
+    name: 'maildev',
+    url: inboxUrl,
+    command: path.join(repoRoot, 'node_modules', '.bin', 'maildev'),
+    args: [
+      '--ip',
+      '127.0.0.1',
+      '--smtp',
+      String(settings.smtp.port),
+      '--web-ip',
+      '127.0.0.1',
+      '--web',
+      new URL(inboxUrl).port,
+      '--mail-directory',
+      path.join(settings.dataDir, 'mail'),
+    ],
+    cwd: repoRoot,
+    env: settings.env,
+    logFile: logFile(settings, 'maildev'),
+  });
+  return readyOrStopped(service, { url: `${inboxUrl}/api/healthz` });
+};
+
+export const startCms = async (settings: StackSettings): Promise<Service> => {
+  const service = spawnService({
+    name: 'cms',
+    url: `${settings.cms.url}/admin`,
+    command: cmsBuild.command,
+    args: ['start'],
+    cwd: cmsBuild.workspaceDir,
+    env: settings.env,
+    logFile: logFile(settings, 'cms'),
+  });
+  return readyOrStopped(service, { url: `${settings.cms.url}/_health`, timeoutMs: 180_000 });
+};
+
+export const startPortal = async (settings: StackSettings): Promise<Service> => {
+  const service = spawnService({
+    name: 'portal',
+    url: settings.portal.url,
+    command: process.execPath,
+    args: [path.join(portalBuild.outputDir, 'server', 'entry.mjs')],
+    cwd: portalBuild.workspaceDir,
+    env: { ...settings.env, HOST: settings.portal.host, PORT: String(settings.portal.port) },
+    logFile: logFile(settings, 'portal'),
+  });
+  return readyOrStopped(service, { url: `${settings.portal.url}/api/health` });
+};

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { ensureEnvFile, loadEnv } from './env-file.ts';
+import { repoRoot, resolveSettings, type StackSettings } from './settings.ts';
+import { buildStack, startStack } from './stack.ts';
+
+// ENV_FILE lets a second copy of the system (the tests) keep its own settings and secrets.
+const envPath = path.resolve(repoRoot, process.env.ENV_FILE ?? '.env');
+
+const printSummary = (settings: StackSettings, seconds: number): void => {
+  const rows: [string, string][] = [
+    ['Portale pubblico', settings.portal.url],
+    ['Amministrazione (CMS)', `${settings.cms.url}/admin`],
+    ['API dei contenuti', `${settings.cms.url}/api`],
+    ['Meilisearch', settings.meilisearch.url + (settings.meilisearch.embedded ? ' (integrato)' : ' (esterno)')],
+    ['Posta in arrivo (SMTP di prova)', settings.smtp.inboxUrl ?? `SMTP esterno ${settings.smtp.host}:${settings.smtp.port}`],
+    ['Dati e log', settings.dataDir],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\nPiattaforma pronta in ${seconds.toFixed(1)} s\n`);
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+  if (settings.admin.email && settings.admin.password) {
+    console.log(`\n  Accesso demo: ${settings.admin.email} / ${settings.admin.password}`);
+  } else {
+    console.log(`\n  Nessun ADMIN_EMAIL/ADMIN_PASSWORD: crea il primo amministratore su ${settings.cms.url}/admin`);
+  }
+  console.log('\nCtrl-C per fermare tutto.\n');
+};
+
+const main = async (): Promise<void> => {
+  const startedAt = performance.now();
+  if (ensureEnvFile(path.join(repoRoot, '.env.example'), envPath)) {
+    console.log(`Creato ${envPath} con segreti nuovi (non va mai committato).`);
+  }
+  const settings = resolveSettings(loadEnv(envPath));
+
+  console.log('Preparazione delle build (solo se le sorgenti sono cambiate)…');
+  await buildStack(settings);
+  console.log('Avvio dei servizi…');
+  const stack = await startStack(settings);
+  printSummary(settings, (performance.now() - startedAt) / 1000);
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: arresto dei servizi…`);
+    await stack.stop();
+    console.log('Tutti i servizi sono fermi.');
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+
+  const firstExit = await Promise.race(stack.services.map(async (service) => ({ service, code: await service.exited })));
+  if (!stopping) {
+    console.error(`${firstExit.service.name} si è fermato (codice ${firstExit.code}); vedi ${firstExit.service.logFile}`);
+    await stack.stop();
+    process.exit(1);
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { EnvMap } from './env-file.ts';
+import { freePort } from './free-port.ts';
+
+const secret = (): string => randomBytes(18).toString('base64url');
+
+export const testAdmin = { email: 'admin@test.piattaforma.local', password: 'Prova-Admin-2026' } as const;
+
+/**
+ * Settings for a throwaway copy of the system: free loopback ports and a fresh data folder,
+ * so tests run beside `npm start` without touching its data.
+ */
+export const throwawaySettings = async (overrides: EnvMap = {}): Promise<EnvMap> => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'coop-test-'));
+  const [cms, portal, meili, smtp, inbox] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
+  return {
+    DATA_DIR: dataDir,
+    CMS_PORT: String(cms),
+    PORTAL_PORT: String(portal),
+    MEILI_PORT: String(meili),
+    SMTP_PORT: String(smtp),
+    MAILDEV_WEB_PORT: String(inbox),
+    MEILI_HOST: '',
+    SMTP_HOST: '',
+    APP_KEYS: [1, 2, 3, 4].map(secret).join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    MEILI_MASTER_KEY: secret(),
+    ADMIN_EMAIL: testAdmin.email,
+    ADMIN_PASSWORD: testAdmin.password,
+    ...overrides,
+  };
+};
