@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, resolveSettings } from './settings.ts';
+
+describe('resolveSettings', () => {
+  it('runs embedded services with their data under DATA_DIR by default', () => {
+    const settings = resolveSettings({ DATA_DIR: '.data', MEILI_MASTER_KEY: 'key' });
+
+    expect(settings.meilisearch).toEqual({ embedded: true, port: 7700, url: 'http://127.0.0.1:7700', masterKey: 'key' });
+    expect(settings.smtp).toMatchObject({ embedded: true, host: '127.0.0.1', port: 1025, inboxUrl: 'http://127.0.0.1:1080' });
+    expect(settings.env.DATABASE_FILENAME).toBe(path.join(repoRoot, '.data', 'cms.db'));
+    expect(settings.cms.publicDir).toBe(path.join(repoRoot, '.data', 'public'));
+    expect(settings.env.MEILI_HOST).toBe('http://127.0.0.1:7700');
+    expect(settings.env.CORS_ORIGINS).toBe('http://127.0.0.1:4321,http://localhost:4321');
+  });
+
+  it('uses external Meilisearch and SMTP servers when they are configured', () => {
+    const settings = resolveSettings({ MEILI_HOST: 'https://search.example.it', SMTP_HOST: 'smtp.example.it', SMTP_PORT: '587' });
+
+    expect(settings.meilisearch.embedded).toBe(false);
+    expect(settings.meilisearch.url).toBe('https://search.example.it');
+    expect(settings.smtp).toEqual({ embedded: false, host: 'smtp.example.it', port: 587, inboxUrl: null });
+    expect(settings.env.SMTP_HOST).toBe('smtp.example.it');
+  });
+
+  it('keeps an explicit database file and public folder', () => {
+    const settings = resolveSettings({ DATABASE_FILENAME: '/srv/cms.db', CMS_PUBLIC_DIR: '/srv/public' });
+
+    expect(settings.env.DATABASE_FILENAME).toBe('/srv/cms.db');
+    expect(settings.cms.publicDir).toBe('/srv/public');
+  });
+});

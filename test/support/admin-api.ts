@@ -1,0 +1,35 @@
+/** A minimal client of Strapi's admin API, as the admin panel itself calls it. */
+export type AdminSession = {
+  baseUrl: string;
+  token: string;
+  request: (method: string, path: string, body?: unknown) => Promise<Response>;
+  json: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+};
+
+export const adminLogin = async (baseUrl: string, email: string, password: string): Promise<AdminSession> => {
+  const response = await fetch(`${baseUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`admin login as ${email} failed: ${response.status} ${await response.text()}`);
+  const { data } = (await response.json()) as { data: { token: string } };
+
+  const request = (method: string, path: string, body?: unknown): Promise<Response> =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${data.token}`,
+        ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: body instanceof FormData ? body : JSON.stringify(body) }),
+    });
+
+  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await request(method, path, body);
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+
+  return { baseUrl, token: data.token, request, json };
+};
