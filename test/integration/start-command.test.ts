@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../stack/env-file.ts';
@@ -55,6 +55,7 @@ describe('npm start', () => {
 
   afterAll(async () => {
     await running?.interrupt();
+    rmSync(env.DATA_DIR ?? '', { recursive: true, force: true });
   });
 
   it('writes a private .env with fresh secrets on first run', () => {

@@ -49,11 +49,11 @@ export const ensureEnvFile = (examplePath: string, envPath: string): boolean => 
   return true;
 };
 
+export const processEnv = (): EnvMap =>
+  Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+
 /** Settings from the `.env` file, overridden by the process environment. */
 export const loadEnv = (envPath: string): EnvMap => {
   const fromFile = existsSync(envPath) ? parseEnv(readFileSync(envPath, 'utf8')) : {};
-  const fromProcess = Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
-  return { ...fromFile, ...fromProcess };
+  return { ...fromFile, ...processEnv() };
 };

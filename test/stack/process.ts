@@ -7,8 +7,8 @@ export type Service = {
   name: string;
   url: string;
   logFile: string;
-  /** Resolves with the exit code when the process ends, for whatever reason. */
-  exited: Promise<number | null>;
+  /** Resolves when the process ends, for whatever reason: its exit code, or the signal that ended it. */
+  exited: Promise<number | NodeJS.Signals | null>;
   stop: () => Promise<void>;
 };
 
@@ -64,10 +64,10 @@ const adoptProcess = (
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
 
-  const exited = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => {
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => {
+    child.once('exit', (code, signal) => {
       running.delete(child);
-      resolve(code);
+      resolve(code ?? signal);
     });
   });
   exited.finally(() => log.end()).catch(() => undefined);
@@ -117,14 +117,14 @@ export type ReadinessCheck = {
 export const waitUntilReady = async (service: Service, check: ReadinessCheck): Promise<void> => {
   const isReady = check.isReady ?? ((status) => status >= 200 && status < 300);
   const deadline = Date.now() + (check.timeoutMs ?? 120_000);
-  let exitCode: number | null | undefined;
+  let exitCode: number | NodeJS.Signals | null | undefined;
   void service.exited.then((code) => {
     exitCode = code;
   });
 
   while (Date.now() < deadline) {
     if (exitCode !== undefined) {
-      throw new ServiceFailedError(service.name, `exited with code ${exitCode} before it was ready`, service.logFile);
+      throw new ServiceFailedError(service.name, `exited (${exitCode}) before it was ready`, service.logFile);
     }
     try {
       const response = await fetch(check.url, {

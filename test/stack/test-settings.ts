@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { EnvMap } from './env-file.ts';
+import { processEnv, type EnvMap } from './env-file.ts';
 import { freePort } from './free-port.ts';
 
 const secret = (): string => randomBytes(18).toString('base64url');
@@ -11,12 +11,14 @@ export const testAdmin = { email: 'admin@test.piattaforma.local', password: 'Pro
 
 /**
  * Settings for a throwaway copy of the system: free loopback ports and a fresh data folder,
- * so tests run beside `npm start` without touching its data.
+ * so tests run beside `npm start` without touching its data. The process environment is kept
+ * (children need PATH and HOME) but never the developer's `.env`.
  */
 export const throwawaySettings = async (overrides: EnvMap = {}): Promise<EnvMap> => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'coop-test-'));
   const [cms, portal, meili, smtp, inbox] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
   return {
+    ...processEnv(),
     DATA_DIR: dataDir,
     CMS_PORT: String(cms),
     PORTAL_PORT: String(portal),

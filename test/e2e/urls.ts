@@ -1,0 +1,12 @@
+const required = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests through playwright.config.ts`);
+  return value;
+};
+
+export const cmsUrl = (): string => required('E2E_CMS_URL');
+export const portalUrl = (): string => required('E2E_PORTAL_URL');
+export const adminCredentials = (): { email: string; password: string } => ({
+  email: required('E2E_ADMIN_EMAIL'),
+  password: required('E2E_ADMIN_PASSWORD'),
+});
