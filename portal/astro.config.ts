@@ -6,6 +6,5 @@ export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
   integrations: [react()],
-  telemetry: false,
   i18n: { locales: ['it'], defaultLocale: 'it' },
 });

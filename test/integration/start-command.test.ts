@@ -60,7 +60,14 @@ describe('npm start', () => {
 
   it('writes a private .env with fresh secrets on first run', () => {
     expect(statSync(envFile).mode & 0o777).toBe(0o600);
-    for (const key of ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'JWT_SECRET', 'MEILI_MASTER_KEY', 'ADMIN_PASSWORD']) {
+    for (const key of [
+      'APP_KEYS',
+      'ADMIN_JWT_SECRET',
+      'API_TOKEN_SALT',
+      'JWT_SECRET',
+      'MEILI_MASTER_KEY',
+      'ADMIN_PASSWORD',
+    ]) {
       expect(generated[key], key).toMatch(/.{16,}/);
     }
     expect(running?.output()).toContain(`Accesso demo: ${generated.ADMIN_EMAIL} / ${generated.ADMIN_PASSWORD}`);

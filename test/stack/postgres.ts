@@ -21,9 +21,7 @@ const isRoot = process.getuid?.() === 0;
 /** PostgreSQL refuses to run as root: as root, the cluster runs as the `postgres` system user. */
 const asPostgres = async (command: string, args: string[]): Promise<string> => {
   const binary = path.join(binDir, command);
-  const { stdout } = isRoot
-    ? await run('runuser', ['-u', 'postgres', '--', binary, ...args])
-    : await run(binary, args);
+  const { stdout } = isRoot ? await run('runuser', ['-u', 'postgres', '--', binary, ...args]) : await run(binary, args);
   return stdout;
 };
 
@@ -40,8 +38,13 @@ export const startThrowawayPostgres = async (): Promise<ThrowawayPostgres> => {
 
   await asPostgres('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   await asPostgres('pg_ctl', [
-    '-D', dataDir, '-l', path.join(dir, 'server.log'), '-w',
-    '-o', `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off`,
+    '-D',
+    dataDir,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-o',
+    `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off`,
     'start',
   ]);
 

@@ -138,7 +138,11 @@ export const waitUntilReady = async (service: Service, check: ReadinessCheck): P
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new ServiceFailedError(service.name, `not ready at ${check.url} within ${check.timeoutMs ?? 120_000} ms`, service.logFile);
+  throw new ServiceFailedError(
+    service.name,
+    `not ready at ${check.url} within ${check.timeoutMs ?? 120_000} ms`,
+    service.logFile,
+  );
 };
 
 /** Waits for readiness; a service that never gets ready is stopped before the error is rethrown. */

@@ -6,8 +6,18 @@ describe('resolveSettings', () => {
   it('runs embedded services with their data under DATA_DIR by default', () => {
     const settings = resolveSettings({ DATA_DIR: '.data', MEILI_MASTER_KEY: 'key' });
 
-    expect(settings.meilisearch).toEqual({ embedded: true, port: 7700, url: 'http://127.0.0.1:7700', masterKey: 'key' });
-    expect(settings.smtp).toMatchObject({ embedded: true, host: '127.0.0.1', port: 1025, inboxUrl: 'http://127.0.0.1:1080' });
+    expect(settings.meilisearch).toEqual({
+      embedded: true,
+      port: 7700,
+      url: 'http://127.0.0.1:7700',
+      masterKey: 'key',
+    });
+    expect(settings.smtp).toMatchObject({
+      embedded: true,
+      host: '127.0.0.1',
+      port: 1025,
+      inboxUrl: 'http://127.0.0.1:1080',
+    });
     expect(settings.env.DATABASE_FILENAME).toBe(path.join(repoRoot, '.data', 'cms.db'));
     expect(settings.cms.publicDir).toBe(path.join(repoRoot, '.data', 'public'));
     expect(settings.env.MEILI_HOST).toBe('http://127.0.0.1:7700');
@@ -15,7 +25,11 @@ describe('resolveSettings', () => {
   });
 
   it('uses external Meilisearch and SMTP servers when they are configured', () => {
-    const settings = resolveSettings({ MEILI_HOST: 'https://search.example.it', SMTP_HOST: 'smtp.example.it', SMTP_PORT: '587' });
+    const settings = resolveSettings({
+      MEILI_HOST: 'https://search.example.it',
+      SMTP_HOST: 'smtp.example.it',
+      SMTP_PORT: '587',
+    });
 
     expect(settings.meilisearch.embedded).toBe(false);
     expect(settings.meilisearch.url).toBe('https://search.example.it');

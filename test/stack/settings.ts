@@ -56,6 +56,7 @@ export const resolveSettings = (settings: EnvMap): StackSettings => {
     ...settings,
     NODE_ENV: settings.NODE_ENV || 'development',
     STRAPI_TELEMETRY_DISABLED: 'true',
+    ASTRO_TELEMETRY_DISABLED: '1',
     DATA_DIR: dataDir,
     CMS_HOST: cmsHost,
     CMS_PORT: String(cmsPort),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { locateLibreOffice } from '@coop/report-templates/libreoffice';
 import { ensureEnvFile, loadEnv } from './env-file.ts';
 import { repoRoot, resolveSettings, type StackSettings } from './settings.ts';
 import { buildStack, startStack } from './stack.ts';
@@ -6,14 +7,26 @@ import { buildStack, startStack } from './stack.ts';
 // ENV_FILE lets a second copy of the system (the tests) keep its own settings and secrets.
 const envPath = path.resolve(repoRoot, process.env.ENV_FILE ?? '.env');
 
+const pdfRendering = (): string => {
+  try {
+    return `LibreOffice in ${locateLibreOffice().programDir}`;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+};
+
 const printSummary = (settings: StackSettings, seconds: number): void => {
   const rows: [string, string][] = [
     ['Portale pubblico', settings.portal.url],
     ['Amministrazione (CMS)', `${settings.cms.url}/admin`],
     ['API dei contenuti', `${settings.cms.url}/api`],
     ['Meilisearch', settings.meilisearch.url + (settings.meilisearch.embedded ? ' (integrato)' : ' (esterno)')],
-    ['Posta in arrivo (SMTP di prova)', settings.smtp.inboxUrl ?? `SMTP esterno ${settings.smtp.host}:${settings.smtp.port}`],
+    [
+      'Posta in arrivo (SMTP di prova)',
+      settings.smtp.inboxUrl ?? `SMTP esterno ${settings.smtp.host}:${settings.smtp.port}`,
+    ],
     ['Dati e log', settings.dataDir],
+    ['Documenti PDF', pdfRendering()],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`\nPiattaforma pronta in ${seconds.toFixed(1)} s\n`);
@@ -50,9 +63,13 @@ const main = async (): Promise<void> => {
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
 
-  const firstExit = await Promise.race(stack.services.map(async (service) => ({ service, code: await service.exited })));
+  const firstExit = await Promise.race(
+    stack.services.map(async (service) => ({ service, code: await service.exited })),
+  );
   if (!stopping) {
-    console.error(`${firstExit.service.name} si è fermato (codice ${firstExit.code}); vedi ${firstExit.service.logFile}`);
+    console.error(
+      `${firstExit.service.name} si è fermato (codice ${firstExit.code}); vedi ${firstExit.service.logFile}`,
+    );
     await stack.stop();
     process.exit(1);
   }
