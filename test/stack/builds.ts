@@ -62,15 +62,30 @@ const fingerprintFile = (target: BuildTarget): string => path.join(target.output
 export const isBuildCurrent = (target: BuildTarget): boolean =>
   existsSync(fingerprintFile(target)) && readFileSync(fingerprintFile(target), 'utf8') === sourceFingerprint(target);
 
-/** Builds the workspace unless its output already matches its sources. Returns whether it built. */
+/**
+ * Builds the workspace unless its output already matches its sources. Returns whether it built.
+ * The build's output is kept for the error message, where it matters.
+ */
 export const buildIfStale = async (target: BuildTarget, env: EnvMap): Promise<boolean> => {
   if (isBuildCurrent(target)) return false;
   const fingerprint = sourceFingerprint(target);
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(target.command, target.args, { cwd: target.workspaceDir, env, stdio: 'inherit' });
+    const child = spawn(target.command, target.args, {
+      cwd: target.workspaceDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk: Buffer): void => {
+      output += chunk.toString();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`Build of ${target.name} failed with exit code ${code}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`Build of ${target.name} failed with exit code ${code}:\n${output.slice(-4000)}`)),
     );
   });
   writeFileSync(fingerprintFile(target), fingerprint);

@@ -8,10 +8,17 @@ export type Stack = {
   stop: () => Promise<void>;
 };
 
-/** Builds what is stale, one build at a time (the admin build alone peaks at 2 GB). */
-export const buildStack = async (settings: StackSettings): Promise<void> => {
-  await buildIfStale(cmsBuild, settings.env);
-  await buildIfStale(portalBuild, settings.env);
+/**
+ * Builds what is stale, one build at a time (the admin build alone peaks at 2 GB), and says what
+ * it built through `report`.
+ */
+export const buildStack = async (settings: StackSettings, report: (line: string) => void = () => {}): Promise<void> => {
+  for (const target of [cmsBuild, portalBuild]) {
+    const startedAt = performance.now();
+    if (await buildIfStale(target, settings.env)) {
+      report(`build di ${target.name}: ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+    }
+  }
 };
 
 const stopAll = async (services: Service[]): Promise<void> => {

@@ -47,7 +47,7 @@ const main = async (): Promise<void> => {
   const settings = resolveSettings(loadEnv(envPath));
 
   console.log('Preparazione delle build (solo se le sorgenti sono cambiate)…');
-  await buildStack(settings);
+  await buildStack(settings, (line) => console.log(`  ${line}`));
   console.log('Avvio dei servizi…');
   const stack = await startStack(settings);
   printSummary(settings, (performance.now() - startedAt) / 1000);
