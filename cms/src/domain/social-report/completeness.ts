@@ -1,0 +1,112 @@
+import type { FieldError } from '../field-error';
+import { isBlank } from '../text-length';
+import { computeIndicators } from './indicators';
+import { MANDATORY_ITEMS, type ReportContext } from './mandatory-items';
+import type { SocialReportData } from './report-data';
+
+export const SECTION_TITLES = [
+  'Metodologia adottata per la redazione del bilancio sociale',
+  "Informazioni generali sull'ente",
+  'Struttura, governo e amministrazione',
+  "Persone che operano per l'ente",
+  'Obiettivi e attività',
+  'Situazione economico-finanziaria',
+  'Altre informazioni',
+  "Monitoraggio svolto dall'organo di controllo",
+] as const;
+
+export type MissingItem = { label: string; section: number; sectionTitle: string };
+
+export type Completeness = {
+  /** Share of the applicable mandatory items that are filled or omitted with a reason, 0–100. */
+  percentage: number;
+  missing: MissingItem[];
+  /** Items left empty on purpose, with the reason the guidelines require. */
+  omitted: (MissingItem & { reason: string })[];
+  /** Figures that break a legal threshold: shown, not refused. */
+  warnings: string[];
+};
+
+const formatPercent = (share: number): string =>
+  new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+
+/** Which mandatory items of the guidelines are still missing, used by the admin and by report generation. */
+export const computeCompleteness = (report: SocialReportData, context: ReportContext): Completeness => {
+  const applicable = MANDATORY_ITEMS.filter((item) => item.appliesTo(report.organisationType));
+  const reasons = new Map(
+    (report.omissions ?? [])
+      .filter((omission) => !isBlank(omission.reason))
+      .map((omission) => [omission.item, omission.reason ?? '']),
+  );
+  const describe = (item: (typeof applicable)[number]): MissingItem => ({
+    label: item.label,
+    section: item.section,
+    sectionTitle: SECTION_TITLES[item.section - 1] ?? '',
+  });
+
+  const unfilled = applicable.filter((item) => !item.isFilled(report, context));
+  const missing = unfilled.filter((item) => !reasons.has(item.label)).map(describe);
+  const omitted = unfilled
+    .filter((item) => reasons.has(item.label))
+    .map((item) => ({ ...describe(item), reason: reasons.get(item.label) ?? '' }));
+
+  const indicators = computeIndicators(report);
+  const warnings: string[] = [];
+  if (indicators.payRatio?.exceedsCap) {
+    const ratio = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 }).format(indicators.payRatio.value);
+    warnings.push(
+      `Il rapporto tra retribuzione massima e minima (1:${ratio}) supera il limite di 1:${indicators.payRatio.cap}.`,
+    );
+  }
+  if (indicators.disadvantaged?.belowMinimum) {
+    warnings.push(
+      `I lavoratori svantaggiati sono il ${formatPercent(indicators.disadvantaged.share)} dei lavoratori: ` +
+        'la legge 381/1991 ne richiede almeno il 30%.',
+    );
+  }
+
+  const percentage =
+    applicable.length === 0 ? 100 : Math.round(((applicable.length - missing.length) / applicable.length) * 100);
+  return { percentage, missing, omitted, warnings };
+};
+
+/** Problems that make a report's data contradictory, refused whenever it is saved. */
+export const validateSocialReport = (report: SocialReportData): FieldError[] => {
+  const errors: FieldError[] = [];
+  const indicators = computeIndicators(report);
+  const highest = report.people?.highestGrossPay;
+  const lowest = report.people?.lowestGrossPay;
+  if (highest !== null && highest !== undefined && lowest !== null && lowest !== undefined) {
+    if (Number(lowest) > Number(highest)) {
+      errors.push({
+        path: ['people', 'lowestGrossPay'],
+        message: 'Retribuzione minima: non può superare la retribuzione massima',
+      });
+    }
+  }
+  if (report.people?.payRatioCap === '1:12' && isBlank(report.people.payRatioCapReason)) {
+    errors.push({
+      path: ['people', 'payRatioCapReason'],
+      message: 'Limite 1:12: indicare le specifiche competenze che lo giustificano',
+    });
+  }
+  if (indicators.disadvantaged && indicators.disadvantaged.count > indicators.workers.total) {
+    errors.push({
+      path: ['workIntegration', 'disadvantagedWorkers'],
+      message: `Lavoratori svantaggiati: sono ${indicators.disadvantaged.count}, più dei lavoratori totali (${indicators.workers.total})`,
+    });
+  }
+  const labels = new Set(MANDATORY_ITEMS.map((item) => item.label));
+  (report.omissions ?? []).forEach((omission, index) => {
+    if (!labels.has(omission.item)) {
+      errors.push({ path: ['omissions', index, 'item'], message: `Omissione ${index + 1}: voce sconosciuta` });
+    }
+    if (isBlank(omission.reason)) {
+      errors.push({
+        path: ['omissions', index, 'reason'],
+        message: `Omissione ${index + 1}: le linee guida chiedono di motivare ogni voce omessa`,
+      });
+    }
+  });
+  return errors;
+};

@@ -1,0 +1,147 @@
+import { countCharacters } from '../text-length';
+import { hasWorkIntegration, isConsortium, type OrganisationType } from '../organisation-types';
+import { toNumber, type SocialReportData } from './report-data';
+
+/** What the report is checked against besides its own data. */
+export type ReportContext = {
+  /** Member organisations of a consortium, for its member list. */
+  consortiumMemberCount: number;
+};
+
+export type MandatoryItem = {
+  /** Also the value of the omission component's `item`, so it reads as the user sees it. */
+  label: string;
+  section: number;
+  appliesTo: (type: OrganisationType | null) => boolean;
+  isFilled: (report: SocialReportData, context: ReportContext) => boolean;
+};
+
+const filled = (text: string | null | undefined): boolean => countCharacters(text) > 0;
+const nonEmpty = (list: unknown[] | null | undefined): boolean => (list?.length ?? 0) > 0;
+const always = (): boolean => true;
+
+/** The minimum content of the Ministry guidelines (DM 4 luglio 2019), item by item. */
+export const MANDATORY_ITEMS: MandatoryItem[] = [
+  {
+    label: 'Standard di rendicontazione adottati',
+    section: 1,
+    appliesTo: always,
+    isFilled: (r) => filled(r.methodology?.standards),
+  },
+  {
+    label: 'Forma giuridica e sede legale',
+    section: 2,
+    appliesTo: always,
+    isFilled: (r) => filled(r.generalInfo?.legalForm) && filled(r.generalInfo?.registeredOffice),
+  },
+  {
+    label: 'Aree territoriali di operatività',
+    section: 2,
+    appliesTo: always,
+    isFilled: (r) => filled(r.generalInfo?.territorialAreas),
+  },
+  { label: 'Missione e valori', section: 2, appliesTo: always, isFilled: (r) => filled(r.generalInfo?.missionValues) },
+  {
+    label: 'Attività statutarie',
+    section: 2,
+    appliesTo: always,
+    isFilled: (r) => filled(r.generalInfo?.statutoryActivities),
+  },
+  {
+    label: 'Base sociale per tipologia di soci',
+    section: 3,
+    appliesTo: always,
+    isFilled: (r) => nonEmpty(r.governance?.memberGroups),
+  },
+  {
+    label: 'Organi di governo e di controllo',
+    section: 3,
+    appliesTo: always,
+    isFilled: (r) => nonEmpty(r.governance?.bodies),
+  },
+  {
+    label: 'Mappa degli stakeholder e loro coinvolgimento',
+    section: 3,
+    appliesTo: always,
+    isFilled: (r) => nonEmpty(r.governance?.stakeholders),
+  },
+  {
+    label: 'Coinvolgimento di lavoratori e utenti',
+    section: 3,
+    appliesTo: always,
+    isFilled: (r) => filled(r.governance?.workerUserInvolvement),
+  },
+  {
+    label: 'Lavoratori per tipologia',
+    section: 4,
+    appliesTo: always,
+    isFilled: (r) => nonEmpty(r.people?.staff),
+  },
+  { label: 'Volontari', section: 4, appliesTo: always, isFilled: (r) => nonEmpty(r.people?.volunteers) },
+  {
+    label: 'Contratto collettivo applicato',
+    section: 4,
+    appliesTo: always,
+    isFilled: (r) => filled(r.people?.collectiveAgreement),
+  },
+  {
+    label: 'Retribuzione annua lorda massima e minima',
+    section: 4,
+    appliesTo: always,
+    isFilled: (r) => toNumber(r.people?.highestGrossPay) !== null && toNumber(r.people?.lowestGrossPay) !== null,
+  },
+  {
+    label: 'Attività svolte e beneficiari',
+    section: 5,
+    appliesTo: always,
+    isFilled: (r) => filled(r.activities?.actions) && nonEmpty(r.activities?.beneficiaries),
+  },
+  {
+    label: 'Obiettivi raggiunti, rischi e loro gestione',
+    section: 5,
+    appliesTo: always,
+    isFilled: (r) => filled(r.activities?.objectives) && filled(r.activities?.risks),
+  },
+  {
+    label: 'Provenienza delle risorse economiche',
+    section: 6,
+    appliesTo: always,
+    isFilled: (r) => nonEmpty(r.economics?.revenues),
+  },
+  {
+    label: 'Contenziosi e controversie',
+    section: 7,
+    appliesTo: always,
+    isFilled: (r) => filled(r.otherInfo?.disputes),
+  },
+  {
+    label: 'Riunioni degli organi che hanno approvato il bilancio',
+    section: 7,
+    appliesTo: always,
+    isFilled: (r) => filled(r.otherInfo?.approvalMeetings),
+  },
+  {
+    label: "Monitoraggio e attestazione dell'organo di controllo",
+    section: 8,
+    appliesTo: always,
+    isFilled: (r) => filled(r.controlMonitoring?.monitoring) && filled(r.controlMonitoring?.attestation),
+  },
+  {
+    label: 'Lavoratori svantaggiati inseriti',
+    section: 4,
+    appliesTo: hasWorkIntegration,
+    isFilled: (r) => nonEmpty(r.workIntegration?.disadvantagedWorkers),
+  },
+  {
+    label: 'Organizzazioni associate al consorzio',
+    section: 3,
+    appliesTo: isConsortium,
+    isFilled: (_r, context) => context.consortiumMemberCount > 0,
+  },
+  {
+    label: 'Dati aggregati delle associate',
+    section: 6,
+    appliesTo: isConsortium,
+    isFilled: (r) => filled(r.consortium?.aggregationNotes),
+  },
+];
