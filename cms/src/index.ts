@@ -1,10 +1,23 @@
 import type { Core } from '@strapi/strapi';
+import { applyAdminViews } from './admin-config/apply';
 import { ensureSuperAdmin } from './bootstrap/super-admin';
+import { consortiumServiceMiddleware } from './documents/consortium-service';
+import { organisationMiddleware } from './documents/organisation';
+import { practiceCardMiddleware } from './documents/practice-card';
+import { socialReportMiddleware } from './documents/social-report';
+import { seed } from './seed';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(organisationMiddleware(strapi));
+    strapi.documents.use(practiceCardMiddleware(strapi));
+    strapi.documents.use(socialReportMiddleware(strapi));
+    strapi.documents.use(consortiumServiceMiddleware(strapi));
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await applyAdminViews(strapi);
     await ensureSuperAdmin(strapi);
+    await seed(strapi);
   },
 };

@@ -17,6 +17,12 @@ export const ensureSuperAdmin = async (strapi: Core.Strapi): Promise<void> => {
     return;
   }
 
-  await users.createFirstAdmin({ email, password, firstname: 'Amministratore', lastname: 'Rete' });
+  await users.createFirstAdmin({
+    email,
+    password,
+    firstname: 'Amministratore',
+    lastname: 'Rete',
+    preferedLanguage: 'it',
+  });
   strapi.log.info(`Created the first super admin ${email}`);
 };

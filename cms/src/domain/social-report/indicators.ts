@@ -5,7 +5,11 @@ import { toNumber, type SocialReportData } from './report-data';
 export const MIN_DISADVANTAGED_SHARE = 0.3;
 
 export const PUBLIC_CONTRIBUTION_KINDS = ['Contributi pubblici'] as const;
-export const PRIVATE_CONTRIBUTION_KINDS = ['Contributi privati', 'Cinque per mille', 'Donazioni e raccolta fondi'] as const;
+export const PRIVATE_CONTRIBUTION_KINDS = [
+  'Contributi privati',
+  'Cinque per mille',
+  'Donazioni e raccolta fondi',
+] as const;
 
 export type Indicators = {
   workers: { women: number; men: number; total: number };

@@ -20,7 +20,8 @@ export type SocialReportData = {
     memberGroups?: { kind: string; count: number | null }[] | null;
     bodies?: { kind: string; name?: string | null; meetingsCount?: number | null; members?: unknown[] | null }[] | null;
     democracy?: string | null;
-    stakeholders?: { name: string; category: string; involvementLevel?: string | null; involvement?: string | null }[] | null;
+    stakeholders?:
+      { name: string; category: string; involvementLevel?: string | null; involvement?: string | null }[] | null;
     workerUserInvolvement?: string | null;
   } | null;
   people?: {

@@ -1,0 +1,63 @@
+import type { Core, Modules } from '@strapi/strapi';
+import type { FieldError } from '../domain/field-error';
+import { isConsortium, type OrganisationType } from '../domain/organisation-types';
+import { refuseIfAny } from './validation-error';
+import { fetchTargets, pendingDocument } from './write-context';
+
+const UID = 'api::consortium-service.consortium-service';
+const ORGANISATION_UID = 'api::organisation.organisation';
+
+const checkConsortiumService = async (
+  strapi: Core.Strapi,
+  params: { documentId?: string; data?: Record<string, unknown> },
+): Promise<void> => {
+  const pending = await pendingDocument(strapi, UID, params, {
+    consortium: { fields: ['documentId'] },
+    memberOrganisation: { fields: ['documentId'] },
+    province: { fields: ['documentId'] },
+    serviceArea: { fields: ['documentId'] },
+  });
+  const [[consortiumId], [memberId], [provinceId], [serviceAreaId]] = await Promise.all([
+    pending.relation('consortium', ORGANISATION_UID),
+    pending.relation('memberOrganisation', ORGANISATION_UID),
+    pending.relation('province', 'api::province.province'),
+    pending.relation('serviceArea', 'api::service-area.service-area'),
+  ]);
+  const errors: FieldError[] = [];
+  if (!provinceId) errors.push({ path: ['province'], message: 'Provincia: campo obbligatorio' });
+  if (!serviceAreaId) errors.push({ path: ['serviceArea'], message: 'Area di servizio: campo obbligatorio' });
+
+  const [consortium] = await fetchTargets<{ organisationType: OrganisationType }>(
+    strapi,
+    ORGANISATION_UID,
+    consortiumId ? [consortiumId] : [],
+    ['organisationType'],
+  );
+  if (!consortium || !isConsortium(consortium.organisationType)) {
+    errors.push({ path: ['consortium'], message: 'Consorzio: scegliere un consorzio' });
+  } else if (memberId) {
+    const member = await strapi.documents(ORGANISATION_UID).findOne({
+      documentId: consortium.documentId,
+      fields: ['documentId'],
+      populate: { members: { fields: ['documentId'], filters: { documentId: memberId } } },
+    } as never);
+    if (((member as { members?: unknown[] } | null)?.members ?? []).length === 0) {
+      errors.push({
+        path: ['memberOrganisation'],
+        message: 'Associata: non è tra le organizzazioni associate al consorzio',
+      });
+    }
+  }
+  refuseIfAny(errors);
+};
+
+/** Consortium services: a consortium's (or its member's) service in a province and a service area. */
+export const consortiumServiceMiddleware =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    if (context.uid !== UID) return next();
+    if (context.action === 'create' || context.action === 'update') {
+      await checkConsortiumService(strapi, context.params as { documentId?: string; data?: Record<string, unknown> });
+    }
+    return next();
+  };

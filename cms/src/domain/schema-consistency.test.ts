@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ORGANISATION_STATUSES, ORGANISATION_TYPES } from './organisation-types';
+import { MANDATORY_ITEMS } from './social-report/mandatory-items';
+
+const srcDir = path.resolve(import.meta.dirname, '..');
+const attributes = (file: string): Record<string, { enum?: string[] }> =>
+  JSON.parse(readFileSync(path.join(srcDir, file), 'utf8')).attributes;
+
+describe('schemas and domain rules agree', () => {
+  it('on the six organisation types and the statuses', () => {
+    const organisation = attributes('api/organisation/content-types/organisation/schema.json');
+    expect(organisation.organisationType?.enum).toEqual([...ORGANISATION_TYPES]);
+    expect(organisation.status?.enum).toEqual([...ORGANISATION_STATUSES]);
+    expect(attributes('api/social-report/content-types/social-report/schema.json').organisationType?.enum).toEqual([
+      ...ORGANISATION_TYPES,
+    ]);
+  });
+
+  it('on the mandatory items a report may omit with a reason', () => {
+    expect(attributes('components/report/omission.json').item?.enum).toEqual(MANDATORY_ITEMS.map((item) => item.label));
+  });
+});

@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import { seedDemoConsortiumServices } from './demo-consortium-services';
+import { seedDemoOrganisations } from './demo-organisations';
+import { seedDemoPracticeCards } from './demo-practice-cards';
+import { seedDemoSocialReports } from './demo-social-reports';
+import { seedReferenceData } from './reference-data';
+
+/**
+ * Reference data on every start, then the demo data unless SEED_DEMO_DATA=false. Idempotent:
+ * it only creates what is missing, so a second run changes nothing and people's edits stay.
+ */
+export const seed = async (strapi: Core.Strapi): Promise<void> => {
+  const startedAt = Date.now();
+  const reference = await seedReferenceData(strapi);
+  const created: Record<string, number> = { ...reference.created };
+
+  if (process.env.SEED_DEMO_DATA !== 'false') {
+    const organisations = await seedDemoOrganisations(strapi, reference);
+    const services = await seedDemoConsortiumServices(
+      strapi,
+      reference,
+      organisations.organisations,
+      organisations.byKey,
+    );
+    const cards = await seedDemoPracticeCards(strapi, reference, organisations.byKey);
+    const reports = await seedDemoSocialReports(strapi, organisations.byKey);
+    created.organizzazioni = organisations.created;
+    created['servizi consortili'] = services.created;
+    created['schede pratica'] = cards.created;
+    created['bilanci sociali'] = reports.created;
+  }
+
+  const summary = Object.entries(created)
+    .filter(([, count]) => count > 0)
+    .map(([what, count]) => `${count} ${what}`)
+    .join(', ');
+  strapi.log.info(`Seed: ${summary || 'nulla da creare'} (${Date.now() - startedAt} ms)`);
+};
