@@ -1,18 +1,22 @@
 import type { Core } from '@strapi/strapi';
+import { socialReportAdminRoutes } from './admin-api/social-reports';
 import { applyAdminViews } from './admin-config/apply';
 import { ensureSuperAdmin } from './bootstrap/super-admin';
 import { consortiumServiceMiddleware } from './documents/consortium-service';
 import { organisationMiddleware } from './documents/organisation';
 import { practiceCardMiddleware } from './documents/practice-card';
+import { schemaConstraintsMiddleware } from './documents/schema-constraints';
 import { socialReportMiddleware } from './documents/social-report';
 import { seed } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(schemaConstraintsMiddleware(strapi));
     strapi.documents.use(organisationMiddleware(strapi));
     strapi.documents.use(practiceCardMiddleware(strapi));
     strapi.documents.use(socialReportMiddleware(strapi));
     strapi.documents.use(consortiumServiceMiddleware(strapi));
+    strapi.server.routes(socialReportAdminRoutes(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

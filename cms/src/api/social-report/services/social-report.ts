@@ -1,3 +1,65 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
+import { computeCompleteness, type Completeness } from '../../../domain/social-report/completeness';
+import { computeIndicators, type Indicators } from '../../../domain/social-report/indicators';
+import type { SocialReportData } from '../../../domain/social-report/report-data';
+import { SOCIAL_REPORT_SECTIONS_POPULATE, SOCIAL_REPORT_UID } from '../../../documents/social-report';
 
-export default factories.createCoreService('api::social-report.social-report');
+type StoredReport = SocialReportData & {
+  documentId: string;
+  organisation: { documentId: string; name: string; members: { count: number } } | null;
+};
+
+/** Drops the database ids of components, so a copy creates new ones. */
+const withoutIds = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutIds);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'id' && key !== '__component')
+        .map(([key, inner]) => [key, withoutIds(inner)]),
+    );
+  }
+  return value;
+};
+
+const SECTIONS = Object.keys(SOCIAL_REPORT_SECTIONS_POPULATE);
+
+export default factories.createCoreService(SOCIAL_REPORT_UID, ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The report with every section and its organisation, or null. */
+  async findWithSections(documentId: string): Promise<StoredReport | null> {
+    return (await strapi.documents(SOCIAL_REPORT_UID).findOne({
+      documentId,
+      populate: {
+        ...SOCIAL_REPORT_SECTIONS_POPULATE,
+        organisation: { fields: ['documentId', 'name'], populate: { members: { count: true } } },
+      },
+    } as never)) as unknown as StoredReport | null;
+  },
+
+  /** Which mandatory items are missing and the derived figures: for the admin and for report generation. */
+  async completeness(documentId: string): Promise<(Completeness & { indicators: Indicators }) | null> {
+    const report = await this.findWithSections(documentId);
+    if (!report) return null;
+    return {
+      ...computeCompleteness(report, { consortiumMemberCount: report.organisation?.members.count ?? 0 }),
+      indicators: computeIndicators(report),
+    };
+  },
+
+  /** Starts next year's report of the same organisation from this one's data. */
+  async startNextYear(documentId: string): Promise<{ documentId: string; year: number }> {
+    const report = await this.findWithSections(documentId);
+    if (!report?.organisation) throw new Error(`Social report ${documentId} not found`);
+    const year = report.year + 1;
+    const sections = Object.fromEntries(
+      SECTIONS.filter((section) => section !== 'omissions').map((section) => [
+        section,
+        withoutIds(report[section as keyof StoredReport]),
+      ]),
+    );
+    const created = await strapi.documents(SOCIAL_REPORT_UID).create({
+      data: { ...sections, year, organisation: report.organisation.documentId },
+    } as never);
+    return { documentId: created.documentId, year };
+  },
+}));
