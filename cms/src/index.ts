@@ -6,11 +6,13 @@ import { consortiumServiceMiddleware } from './documents/consortium-service';
 import { organisationMiddleware } from './documents/organisation';
 import { practiceCardMiddleware } from './documents/practice-card';
 import { schemaConstraintsMiddleware } from './documents/schema-constraints';
+import { slugMiddleware } from './documents/slugs';
 import { socialReportMiddleware } from './documents/social-report';
 import { seed } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(slugMiddleware(strapi));
     strapi.documents.use(schemaConstraintsMiddleware(strapi));
     strapi.documents.use(organisationMiddleware(strapi));
     strapi.documents.use(practiceCardMiddleware(strapi));

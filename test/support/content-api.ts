@@ -38,7 +38,7 @@ export const contentApi = (baseUrl: string, token: string): ContentApi => {
       const response = await request(method, path, body);
       const payload = (await response.json()) as { error?: ApiError };
       if (response.ok || !payload.error)
-        throw new Error(`${method} /api${path} was accepted: ${JSON.stringify(payload)}`);
+        throw new Error(`${method} /api${path} was accepted: ${JSON.stringify(payload).slice(0, 300)}`);
       return payload.error;
     },
     upload: async (file, name) => {

@@ -1,36 +1,24 @@
-import { createHash } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
-
-const chunk = (type: string, data: Buffer): Buffer => {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typeAndData = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typeAndData));
-  return Buffer.concat([length, typeAndData, crc]);
-};
-
-/** Pseudo-random bytes: noise that no encoder can shrink, so the file keeps its size when stored. */
-const noise = (length: number): Buffer => {
-  const blocks: Buffer[] = [];
-  for (let i = 0; blocks.length * 32 < length; i += 1) blocks.push(createHash('sha256').update(String(i)).digest());
-  return Buffer.concat(blocks).subarray(0, length);
-};
-
-/** A real RGB PNG of random pixels, about width × height × 3 bytes. */
-export const noisePng = (width: number, height: number): Blob => {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rowLength = width * 3 + 1;
-  const raw = noise(rowLength * height);
-  for (let row = 0; row < height; row += 1) raw[row * rowLength] = 0;
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 0 })),
-    chunk('IEND', Buffer.alloc(0)),
+/**
+ * A valid 1×1 GIF padded with a comment to exactly `bytes` bytes. GIF is stored as uploaded
+ * (Strapi re-encodes PNG and JPEG), so the stored size is the size chosen here: right for size caps.
+ */
+export const gifOfSize = (bytes: number): Blob => {
+  const head = Buffer.from([
+    ...Buffer.from('GIF89a', 'latin1'),
+    ...[1, 0, 1, 0, 0x80, 0, 0], // 1×1 screen, global colour table of two colours
+    ...[0xff, 0xff, 0xff, 0, 0, 0],
   ]);
-  return new Blob([png], { type: 'image/png' });
+  const image = Buffer.from([0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b]);
+  // Comment extension: introducer, label, sub-blocks of at most 255 bytes, terminator.
+  let remaining = bytes - head.length - image.length - 3;
+  if (remaining < 2) throw new Error(`a padded GIF needs at least ${head.length + image.length + 5} bytes`);
+  const blocks: Buffer[] = [];
+  while (remaining > 0) {
+    // Never leave a single byte: a sub-block needs a length byte and at least one data byte.
+    const length = remaining === 257 ? 127 : Math.min(255, remaining - 1);
+    blocks.push(Buffer.from([length]), Buffer.alloc(length, 0x61));
+    remaining -= length + 1;
+  }
+  const gif = Buffer.concat([head, Buffer.from([0x21, 0xfe]), ...blocks, Buffer.from([0]), image]);
+  return new Blob([gif], { type: 'image/gif' });
 };

@@ -12,7 +12,7 @@ export type AdminView = {
   fields: Record<string, FieldLabel>;
 };
 
-const imageHint = `Solo immagini (JPEG, PNG, WebP, GIF, SVG), al massimo ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`;
+const imageHint = `Solo immagini (JPEG, PNG, WebP, GIF), al massimo ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`;
 const limit = (field: keyof typeof PRACTICE_CARD_TEXT_LIMITS, hint: string): FieldLabel => ({
   label: PRACTICE_CARD_TEXT_LIMITS[field].label,
   description: `${hint} (massimo ${PRACTICE_CARD_TEXT_LIMITS[field].max} caratteri; accenti ed emoji contano uno)`,

@@ -27,9 +27,9 @@ export const checkImage = async (
     .query('plugin::upload.file')
     .findOne({ where: { id }, select: ['name', 'mime', 'size'] });
   if (!file) return [{ path, message: `${label}: file non trovato` }];
-  // Strapi stores sizes in kilobytes.
+  // Strapi stores sizes in kilobytes of 1000 bytes, to two decimals.
   return validateImage(
-    { name: file.name, mime: file.mime, sizeBytes: Math.round(Number(file.size) * 1024) },
+    { name: file.name, mime: file.mime, sizeBytes: Math.round(Number(file.size) * 1000) },
     path,
     label,
   );
