@@ -1,15 +1,52 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { adminCredentials, cmsUrl } from './urls.ts';
 
-test('the network staff sign in to the admin panel', async ({ page }) => {
+const signIn = async (page: Page): Promise<void> => {
   const { email, password } = adminCredentials();
   await page.goto(`${cmsUrl()}/admin`);
-
-  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/e-?mail/i).fill(email);
   await page.getByLabel(/password/i).fill(password);
   await page.getByRole('button', { name: /accedi|login/i }).click();
+  await expect(page.getByRole('navigation').first()).toBeVisible();
+};
 
-  await expect(page.getByRole('navigation')).toBeVisible();
+const collection = (uid: string): string => `${cmsUrl()}/admin/content-manager/collection-types/${uid}`;
+
+test('the network staff sign in to the admin panel, in Italian', async ({ page }) => {
+  await signIn(page);
   await expect(page).toHaveURL(/\/admin(\/)?$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'it');
   await page.screenshot({ path: test.info().outputPath('admin-home.png'), fullPage: true });
+});
+
+test('practice cards are listed and edited with the survey form’s Italian labels, hints and limits', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(collection('api::practice-card.practice-card'));
+  const headers = page.getByRole('row').first();
+  for (const header of ['Nome progetto', 'Cooperativa proponente', 'Ambito di innovazione', 'Ultima modifica']) {
+    await expect(headers).toContainText(header);
+  }
+  await page.getByRole('row').nth(1).getByRole('link').first().click();
+
+  await expect(page.getByLabel(/^Breve descrizione/)).toBeVisible();
+  await expect(
+    page.getByText(/Obiettivi, target di riferimento.*\(massimo 2000 caratteri; accenti ed emoji contano uno\)/),
+  ).toBeVisible();
+  await expect(page.getByText('È prevista una valutazione di impatto?')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('practice-card-edit.png'), fullPage: true });
+});
+
+test('a social report shows how complete it is against the guidelines', async ({ page }) => {
+  await signIn(page);
+  await page.goto(collection('api::social-report.social-report'));
+  await page.getByRole('link', { name: 'Bilancio sociale 2024 · Terre del Mincio Cooperativa Sociale' }).click();
+
+  // The edit form of a whole report is heavy: its side panels come after every section has rendered.
+  await expect(page.getByText('Completezza (linee guida)')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Voci obbligatorie: 100%')).toBeVisible();
+  await expect(page.getByText('Tutte le voci obbligatorie sono compilate o motivate.')).toBeVisible();
+  await expect(page.getByText('1. Metodologia adottata', { exact: true })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('social-report-edit.png'), fullPage: true });
 });

@@ -9,9 +9,18 @@ type Configuration = {
   layouts: { list: string[]; edit: unknown };
 };
 
+const TIMESTAMPS: AdminView['fields'] = {
+  createdAt: { label: 'Creazione' },
+  updatedAt: { label: 'Ultima modifica' },
+  publishedAt: { label: 'Pubblicazione' },
+};
+
 const withView = (configuration: Configuration, view: AdminView): Configuration => {
   const metadatas = { ...configuration.metadatas };
-  for (const [field, { label, description, placeholder }] of Object.entries(view.fields)) {
+  for (const [field, { label, description, placeholder, editable }] of Object.entries({
+    ...TIMESTAMPS,
+    ...view.fields,
+  })) {
     const current = metadatas[field];
     if (!current) continue;
     metadatas[field] = {
@@ -20,6 +29,7 @@ const withView = (configuration: Configuration, view: AdminView): Configuration 
         label,
         ...(description !== undefined ? { description } : {}),
         ...(placeholder !== undefined ? { placeholder } : {}),
+        ...(editable !== undefined ? { editable } : {}),
       },
       list: { ...current.list, label },
     };
@@ -33,7 +43,11 @@ const withView = (configuration: Configuration, view: AdminView): Configuration 
       ...(view.defaultSortOrder ? { defaultSortOrder: view.defaultSortOrder } : {}),
     },
     metadatas,
-    layouts: { ...configuration.layouts, ...(view.listFields ? { list: view.listFields } : {}) },
+    layouts: {
+      ...configuration.layouts,
+      ...(view.listFields ? { list: view.listFields } : {}),
+      ...(view.editRows ? { edit: view.editRows.map((row) => row.map(([name, size]) => ({ name, size }))) } : {}),
+    },
   };
 };
 

@@ -1,7 +1,8 @@
 import { MAX_IMAGE_BYTES } from '../domain/media-rules';
 import { PRACTICE_CARD_TEXT_LIMITS } from '../domain/practice-card-rules';
 
-export type FieldLabel = { label: string; description?: string; placeholder?: string };
+/** `editable: false` for fields the platform fills in itself. */
+export type FieldLabel = { label: string; description?: string; placeholder?: string; editable?: false };
 
 /** How a content type or component shows in the admin: Italian labels, hints, list columns. */
 export type AdminView = {
@@ -9,6 +10,8 @@ export type AdminView = {
   defaultSortBy?: string;
   defaultSortOrder?: 'ASC' | 'DESC';
   listFields?: string[];
+  /** Edit form rows: field names with their width in twelfths. */
+  editRows?: [string, number][][];
   fields: Record<string, FieldLabel>;
 };
 
@@ -128,6 +131,39 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
     defaultSortBy: 'updatedAt',
     defaultSortOrder: 'DESC',
     listFields: ['title', 'organisation', 'innovationArea', 'province', 'updatedAt'],
+    editRows: [
+      [
+        ['title', 8],
+        ['startYear', 4],
+      ],
+      [
+        ['organisation', 6],
+        ['innovationArea', 6],
+      ],
+      [
+        ['intentPartnershipAbsent', 6],
+        ['intentPartners', 6],
+      ],
+      [
+        ['economicPartnershipAbsent', 6],
+        ['economicPartners', 6],
+      ],
+      [
+        ['fundingSources', 6],
+        ['fundingOtherDetail', 6],
+      ],
+      [['description', 12]],
+      [['innovationElements', 12]],
+      [['evaluation', 12]],
+      [['impactEvaluation', 6]],
+      [['contact', 12]],
+      [
+        ['province', 6],
+        ['city', 6],
+      ],
+      [['photos', 12]],
+      [['slug', 6]],
+    ],
     fields: {
       title: {
         label: 'Nome progetto',
@@ -174,11 +210,12 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
     },
   },
   'api::social-report.social-report': {
-    mainField: 'year',
+    mainField: 'title',
     defaultSortBy: 'year',
     defaultSortOrder: 'DESC',
-    listFields: ['organisation', 'year', 'organisationType', 'updatedAt'],
+    listFields: ['title', 'organisation', 'organisationType', 'updatedAt'],
     fields: {
+      title: { label: 'Bilancio', description: 'Si compone da anno e organizzazione.', editable: false },
       organisation: { label: 'Organizzazione' },
       year: { label: 'Anno di riferimento', description: 'Un solo bilancio sociale per organizzazione e anno.' },
       organisationType: {

@@ -1,10 +1,16 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { SocialReportCompletenessPanel } from './SocialReportCompleteness';
 
-// Italian unless the user picked another language: the admin otherwise starts in English.
-const LANGUAGE_KEY = 'strapi-admin-language';
-if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
-  window.localStorage.setItem(LANGUAGE_KEY, 'it');
+// Defaults for a browser that has not used the admin yet: Italian (the admin otherwise starts in
+// English), and no Strapi product tour (in English, about Strapi rather than the platform).
+const BROWSER_DEFAULTS: Record<string, string> = {
+  'strapi-admin-language': 'it',
+  STRAPI_GUIDED_TOUR: JSON.stringify({ enabled: false }),
+};
+if (typeof window !== 'undefined') {
+  for (const [key, value] of Object.entries(BROWSER_DEFAULTS)) {
+    if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, value);
+  }
 }
 
 type ContentManagerApis = { addEditViewSidePanel: (panels: unknown[]) => void };

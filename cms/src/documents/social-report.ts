@@ -53,6 +53,7 @@ const checkSocialReport = async (
   } else {
     // The report takes its organisation's type: it decides which parts of the form apply.
     data.organisationType = organisation.organisationType;
+    data.title = `Bilancio sociale ${year} · ${organisation.name}`;
     const sameYear = await strapi.db.query(SOCIAL_REPORT_UID).findOne({
       where: {
         year,
