@@ -472,6 +472,29 @@ describe.each(databases)('data model, validation and demo data on $name', (datab
       expect(strip(started!.data.people.staff)).toEqual(strip(previous!.data.people.staff));
     });
 
+    it("gathers a consortium's figures from its members' reports of the same year", async () => {
+      const consortium = await documentIdBy('organisations', 'slug', 'consorzio-sociale-light');
+      const created = await api.json<{ data: { documentId: string } }>('POST', '/social-reports', {
+        data: { organisation: consortium, year: 2024 },
+      });
+      const { data } = await admin.json<{
+        data: {
+          missing: { label: string }[];
+          consortium: { members: { name: string; hasReport: boolean }[]; workers: number };
+        };
+      }>('GET', `/coop/social-reports/${created.data.documentId}/completeness`);
+      expect(data.consortium.members).toHaveLength(7);
+      expect(
+        data.consortium.members
+          .filter((member) => member.hasReport)
+          .map((member) => member.name)
+          .sort(),
+      ).toEqual(['Navigli Insieme Cooperativa Sociale', 'Terre del Mincio Cooperativa Sociale']);
+      expect(data.consortium.workers).toBe(108 + 52);
+      expect(data.missing.map((item) => item.label)).toContain('Dati aggregati delle associate');
+      expect(data.missing.map((item) => item.label)).not.toContain('Organizzazioni associate al consorzio');
+    });
+
     it('refuses figures that contradict each other', async () => {
       const reportId = await documentIdBy('social-reports', 'organisation][slug', 'terre-del-mincio');
       const error = await api.refused('PUT', `/social-reports/${reportId}`, {

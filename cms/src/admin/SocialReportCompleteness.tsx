@@ -11,6 +11,7 @@ type Completeness = {
   missing: Item[];
   omitted: (Item & { reason: string })[];
   warnings: string[];
+  consortium: { members: { name: string; hasReport: boolean }[]; workers: number; volunteers: number } | null;
 };
 
 /** The side panel of a social report: completeness against the guidelines, and next year's report. */
@@ -76,6 +77,13 @@ const CompletenessContent = ({ documentId, updatedAt }: { documentId: string; up
       ) : (
         <Typography variant="pi" textColor="success600">
           Tutte le voci obbligatorie sono compilate o motivate.
+        </Typography>
+      )}
+      {completeness.consortium && (
+        <Typography variant="pi">
+          Associate: {completeness.consortium.members.length}, di cui{' '}
+          {completeness.consortium.members.filter((member) => member.hasReport).length} con il bilancio dello stesso
+          anno ({completeness.consortium.workers} lavoratori, {completeness.consortium.volunteers} volontari).
         </Typography>
       )}
       {completeness.warnings.map((warning) => (

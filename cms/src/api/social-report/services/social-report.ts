@@ -1,12 +1,14 @@
 import { factories, type Core } from '@strapi/strapi';
+import { isConsortium } from '../../../domain/organisation-types';
 import { computeCompleteness, type Completeness } from '../../../domain/social-report/completeness';
+import { aggregateMembers, type ConsortiumAggregate } from '../../../domain/social-report/consortium-aggregate';
 import { computeIndicators, type Indicators } from '../../../domain/social-report/indicators';
 import type { SocialReportData } from '../../../domain/social-report/report-data';
 import { SOCIAL_REPORT_SECTIONS_POPULATE, SOCIAL_REPORT_UID } from '../../../documents/social-report';
 
 type StoredReport = SocialReportData & {
   documentId: string;
-  organisation: { documentId: string; name: string; members: { count: number } } | null;
+  organisation: { documentId: string; name: string; members: { documentId: string; name: string }[] } | null;
 };
 
 /** Drops the database ids of components, so a copy creates new ones. */
@@ -31,18 +33,36 @@ export default factories.createCoreService(SOCIAL_REPORT_UID, ({ strapi }: { str
       documentId,
       populate: {
         ...SOCIAL_REPORT_SECTIONS_POPULATE,
-        organisation: { fields: ['documentId', 'name'], populate: { members: { count: true } } },
+        organisation: { fields: ['documentId', 'name'], populate: { members: { fields: ['documentId', 'name'] } } },
       },
     } as never)) as unknown as StoredReport | null;
   },
 
+  /** A consortium's members with their reports of the same year, gathered into one set of figures. */
+  async consortiumAggregate(report: StoredReport): Promise<ConsortiumAggregate> {
+    const members = report.organisation?.members ?? [];
+    const memberReports = await Promise.all(
+      members.map(async (member) => {
+        const found = await strapi.documents(SOCIAL_REPORT_UID).findFirst({
+          filters: { year: report.year, organisation: { documentId: member.documentId } },
+          populate: SOCIAL_REPORT_SECTIONS_POPULATE,
+        } as never);
+        return { organisationName: member.name, report: (found as unknown as StoredReport | null) ?? null };
+      }),
+    );
+    return aggregateMembers(memberReports);
+  },
+
   /** Which mandatory items are missing and the derived figures: for the admin and for report generation. */
-  async completeness(documentId: string): Promise<(Completeness & { indicators: Indicators }) | null> {
+  async completeness(
+    documentId: string,
+  ): Promise<(Completeness & { indicators: Indicators; consortium: ConsortiumAggregate | null }) | null> {
     const report = await this.findWithSections(documentId);
     if (!report) return null;
     return {
-      ...computeCompleteness(report, { consortiumMemberCount: report.organisation?.members.count ?? 0 }),
+      ...computeCompleteness(report, { consortiumMemberCount: report.organisation?.members.length ?? 0 }),
       indicators: computeIndicators(report),
+      consortium: isConsortium(report.organisationType) ? await this.consortiumAggregate(report) : null,
     };
   },
 
