@@ -1,4 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { registerConditions } from './access/conditions';
+import { organisationGuardMiddleware } from './access/organisation-guard';
+import { syncPublicRole } from './access/public-role';
+import { syncRoles } from './access/roles';
 import { socialReportAdminRoutes } from './admin-api/social-reports';
 import { applyAdminViews } from './admin-config/apply';
 import { ensureSuperAdmin } from './bootstrap/super-admin';
@@ -12,6 +16,7 @@ import { seed } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(organisationGuardMiddleware(strapi));
     strapi.documents.use(slugMiddleware(strapi));
     strapi.documents.use(schemaConstraintsMiddleware(strapi));
     strapi.documents.use(organisationMiddleware(strapi));
@@ -22,8 +27,11 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await registerConditions(strapi);
+    const roleIds = await syncRoles(strapi);
+    await syncPublicRole(strapi);
     await applyAdminViews(strapi);
     await ensureSuperAdmin(strapi);
-    await seed(strapi);
+    await seed(strapi, roleIds);
   },
 };

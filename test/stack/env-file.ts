@@ -11,6 +11,7 @@ const generators: Record<string, () => string> = {
   APP_KEYS: () => [1, 2, 3, 4].map(() => secret(16)).join(','),
   // Strapi's admin password policy wants a lower-case letter, an upper-case letter and a digit.
   ADMIN_PASSWORD: () => `${randomBytes(9).toString('hex')}Aa1`,
+  DEMO_PASSWORD: () => `${randomBytes(9).toString('hex')}Aa1`,
 };
 
 /** Parses KEY=VALUE lines; comments and blank lines are ignored, surrounding quotes removed. */

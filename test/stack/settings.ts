@@ -13,6 +13,8 @@ export type StackSettings = {
   /** `embedded` is MailDev run by the launcher; otherwise a real SMTP server. */
   smtp: { embedded: boolean; host: string; port: number; inboxUrl: string | null };
   admin: { email: string; password: string };
+  /** Password of the demo accounts of every role, when the demo data is seeded. */
+  demoPassword: string | null;
   /** Environment handed to every child process. */
   env: EnvMap;
 };
@@ -90,6 +92,7 @@ export const resolveSettings = (settings: EnvMap): StackSettings => {
       inboxUrl: smtpExternal ? null : `http://${loopback}:${inboxPort}`,
     },
     admin: { email: settings.ADMIN_EMAIL ?? '', password: settings.ADMIN_PASSWORD ?? '' },
+    demoPassword: settings.SEED_DEMO_DATA !== 'false' && settings.DEMO_PASSWORD ? settings.DEMO_PASSWORD : null,
     env,
   };
 };

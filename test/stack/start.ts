@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { locateLibreOffice } from '@coop/report-templates/libreoffice';
 import { ensureEnvFile, loadEnv } from './env-file.ts';
@@ -6,6 +7,12 @@ import { buildStack, startStack } from './stack.ts';
 
 // ENV_FILE lets a second copy of the system (the tests) keep its own settings and secrets.
 const envPath = path.resolve(repoRoot, process.env.ENV_FILE ?? '.env');
+
+type DemoAccount = { email: string; role: string; organisationSlug?: string };
+
+/** The demo accounts the CMS seeds, from the same data file. */
+const demoAccounts = (): DemoAccount[] =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'cms', 'data', 'demo', 'accounts.json'), 'utf8')) as DemoAccount[];
 
 const pdfRendering = (): string => {
   try {
@@ -35,6 +42,12 @@ const printSummary = (settings: StackSettings, seconds: number): void => {
     console.log(`\n  Accesso demo: ${settings.admin.email} / ${settings.admin.password}`);
   } else {
     console.log(`\n  Nessun ADMIN_EMAIL/ADMIN_PASSWORD: crea il primo amministratore su ${settings.cms.url}/admin`);
+  }
+  if (settings.demoPassword) {
+    console.log(`  Account demo per ruolo (password ${settings.demoPassword}):`);
+    for (const { role, organisationSlug, email } of demoAccounts()) {
+      console.log(`    ${`${role}${organisationSlug ? ` (${organisationSlug})` : ''}`.padEnd(40)} ${email}`);
+    }
   }
   console.log('\nCtrl-C per fermare tutto.\n');
 };

@@ -8,6 +8,7 @@ import { freePort } from './free-port.ts';
 const secret = (): string => randomBytes(18).toString('base64url');
 
 export const testAdmin = { email: 'admin@test.piattaforma.local', password: 'Prova-Admin-2026' } as const;
+export const demoPassword = 'Prova-Demo-2026';
 
 /**
  * Settings for a throwaway copy of the system: free loopback ports and a fresh data folder,
@@ -36,6 +37,7 @@ export const throwawaySettings = async (overrides: EnvMap = {}): Promise<EnvMap>
     MEILI_MASTER_KEY: secret(),
     ADMIN_EMAIL: testAdmin.email,
     ADMIN_PASSWORD: testAdmin.password,
+    DEMO_PASSWORD: demoPassword,
     ...overrides,
   };
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { seedDemoAccounts } from './demo-accounts';
 import { seedDemoConsortiumServices } from './demo-consortium-services';
 import { seedDemoOrganisations } from './demo-organisations';
 import { seedDemoPracticeCards } from './demo-practice-cards';
@@ -9,7 +10,7 @@ import { seedReferenceData } from './reference-data';
  * Reference data on every start, then the demo data unless SEED_DEMO_DATA=false. Idempotent:
  * it only creates what is missing, so a second run changes nothing and people's edits stay.
  */
-export const seed = async (strapi: Core.Strapi): Promise<void> => {
+export const seed = async (strapi: Core.Strapi, roleIds: Map<string, number>): Promise<void> => {
   const startedAt = Date.now();
   const reference = await seedReferenceData(strapi);
   const created: Record<string, number> = { ...reference.created };
@@ -24,6 +25,8 @@ export const seed = async (strapi: Core.Strapi): Promise<void> => {
     );
     const cards = await seedDemoPracticeCards(strapi, reference, organisations.byKey);
     const reports = await seedDemoSocialReports(strapi, organisations.byKey);
+    const accounts = await seedDemoAccounts(strapi, roleIds, organisations.byKey);
+    created['account demo'] = accounts.created;
     created.organizzazioni = organisations.created;
     created['servizi consortili'] = services.created;
     created['schede pratica'] = cards.created;

@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+
+/** What the public may read through the content API; nothing may be written without authentication. */
+const PUBLIC_READABLE = [
+  'api::practice-card.practice-card',
+  'api::organisation.organisation',
+  'api::consortium-service.consortium-service',
+  'api::region.region',
+  'api::province.province',
+  'api::innovation-area.innovation-area',
+  'api::partner-category.partner-category',
+  'api::funding-source.funding-source',
+  'api::service-area.service-area',
+];
+
+const PERMISSION_UID = 'plugin::users-permissions.permission';
+
+/** Gives the users-permissions Public role exactly the read permissions above, on every start. */
+export const syncPublicRole = async (strapi: Core.Strapi): Promise<void> => {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  if (!role) throw new Error('The users-permissions Public role is missing');
+  const wanted = new Set(PUBLIC_READABLE.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]));
+  const current = (await strapi.db.query(PERMISSION_UID).findMany({
+    where: { role: role.id, action: { $startsWith: 'api::' } },
+  })) as { id: number; action: string }[];
+  for (const permission of current) {
+    if (!wanted.has(permission.action)) await strapi.db.query(PERMISSION_UID).delete({ where: { id: permission.id } });
+    wanted.delete(permission.action);
+  }
+  for (const action of wanted) await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
+};

@@ -1,0 +1,93 @@
+import type { Core } from '@strapi/strapi';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+type Row = Record<string, unknown>;
+
+const TRUSTED_STRATEGIES = new Set(['content-api-token', 'api-token']);
+
+/** A content API request from the public (or an end-user account), not from an API token. */
+export const isPublicReader = (ctx: Context): boolean => {
+  const strategy = (ctx.state as { auth?: { strategy?: { name?: string } } }).auth?.strategy?.name;
+  return !strategy || !TRUSTED_STRATEGIES.has(strategy);
+};
+
+/** Fields of an organisation the public sees: no people's contacts, no internal status. */
+export const PUBLIC_ORGANISATION_FIELDS = [
+  'name',
+  'slug',
+  'organisationType',
+  'legacoopMember',
+  'address',
+  'postalCode',
+  'city',
+  'latitude',
+  'longitude',
+  'website',
+  'foundedYear',
+  'description',
+];
+
+const ACTIVE = { status: { $eq: 'Attiva' } };
+
+const withFilter = (ctx: Context, filter: Row): void => {
+  const query = ctx.query as Row;
+  query.filters = query.filters ? { $and: [query.filters, filter] } : filter;
+};
+
+/** A card's contact person is public only when the card says so. */
+const withoutPrivateContact = (card: Row): Row => {
+  const contact = card.contact as { isPublic?: boolean } | null | undefined;
+  return contact && contact.isPublic !== true ? { ...card, contact: null } : card;
+};
+
+/**
+ * Route middlewares of the public API. For public readers they decide on the server what is
+ * read: only published cards of active organisations, only active organisations, the public
+ * fields, and the populate the portal needs (a client's `populate` could otherwise reach
+ * relations and their private fields).
+ */
+export const publicView = {
+  organisations: (): Core.MiddlewareHandler => async (ctx, next) => {
+    if (isPublicReader(ctx)) {
+      withFilter(ctx, ACTIVE);
+      Object.assign(ctx.query as Row, {
+        fields: PUBLIC_ORGANISATION_FIELDS,
+        populate: {
+          logo: { fields: ['url', 'alternativeText', 'width', 'height', 'formats'] },
+          province: { fields: ['name', 'code'], populate: { region: { fields: ['name'] } } },
+          memberOf: { fields: ['name', 'slug'], filters: ACTIVE },
+          members: { fields: ['name', 'slug', 'city'], filters: ACTIVE },
+        },
+      });
+    }
+    await next();
+  },
+
+  practiceCards: (): Core.MiddlewareHandler => async (ctx, next) => {
+    const isPublic = isPublicReader(ctx);
+    if (isPublic) {
+      withFilter(ctx, { organisation: ACTIVE });
+      Object.assign(ctx.query as Row, {
+        status: 'published',
+        populate: {
+          organisation: {
+            fields: PUBLIC_ORGANISATION_FIELDS,
+            populate: { logo: { fields: ['url', 'alternativeText', 'formats'] } },
+          },
+          innovationArea: { fields: ['name', 'slug', 'definition'] },
+          intentPartners: { fields: ['name'] },
+          economicPartners: { fields: ['name'] },
+          fundingSources: { fields: ['name'] },
+          province: { fields: ['name', 'code'], populate: { region: { fields: ['name'] } } },
+          contact: true,
+          photos: { populate: { image: { fields: ['url', 'alternativeText', 'width', 'height', 'formats'] } } },
+        },
+      });
+    }
+    await next();
+    if (!isPublic) return;
+    const body = ctx.body as { data?: Row | Row[] } | undefined;
+    if (Array.isArray(body?.data)) body.data = body.data.map(withoutPrivateContact);
+    else if (body?.data) body.data = withoutPrivateContact(body.data);
+  },
+};
