@@ -356,7 +356,7 @@ describe.each(databases)('data model, validation and demo data on $name', (datab
         organisationType: 'Cooperativa sociale di tipo A',
         taxCode: '12345678903',
         legacoopMember: true,
-        status: 'In attesa',
+        platformStatus: 'In attesa',
         address: 'Via Roma, 1',
         postalCode: '20121',
         city: 'Milano',

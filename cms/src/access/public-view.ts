@@ -27,7 +27,7 @@ export const PUBLIC_ORGANISATION_FIELDS = [
   'description',
 ];
 
-const ACTIVE = { status: { $eq: 'Attiva' } };
+const ACTIVE = { platformStatus: { $eq: 'Attiva' } };
 
 const withFilter = (ctx: Context, filter: Row): void => {
   const query = ctx.query as Row;

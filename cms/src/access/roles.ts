@@ -13,8 +13,8 @@ export type RoleDefinition = {
   name: string;
   description: string;
   grants: Grant[];
-  /** Media library: everything, or only the files the user uploaded. */
-  media: 'all' | 'own';
+  /** Media library: everything, only the files the user uploaded, or nothing. */
+  media: 'all' | 'own' | 'none';
   other?: string[];
 };
 
@@ -114,7 +114,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: CONSORTIUM_SERVICE, actions: ['read'], condition: CONDITIONS.ownConsortium },
       ...readReference,
     ],
-    media: 'own',
+    media: 'none',
   },
   {
     name: CURATOR,
@@ -156,13 +156,16 @@ const permissionsOf = (strapi: Core.Strapi, role: RoleDefinition): Permission[] 
     })),
   );
   const own = role.media === 'own' ? ['admin::is-creator'] : [];
-  const media = [
-    { action: MEDIA_ACTIONS.read, properties: {}, conditions: own },
-    { action: MEDIA_ACTIONS.create, properties: {}, conditions: [] },
-    { action: MEDIA_ACTIONS.update, properties: {}, conditions: own },
-    { action: MEDIA_ACTIONS.download, properties: {}, conditions: own },
-    { action: MEDIA_ACTIONS.copyLink, properties: {}, conditions: own },
-  ];
+  const media =
+    role.media === 'none'
+      ? []
+      : [
+          { action: MEDIA_ACTIONS.read, properties: {}, conditions: own },
+          { action: MEDIA_ACTIONS.create, properties: {}, conditions: [] },
+          { action: MEDIA_ACTIONS.update, properties: {}, conditions: own },
+          { action: MEDIA_ACTIONS.download, properties: {}, conditions: own },
+          { action: MEDIA_ACTIONS.copyLink, properties: {}, conditions: own },
+        ];
   const other = (role.other ?? []).map((action) => ({ action, properties: {}, conditions: [] }));
   // Expands component fields to the nested paths Strapi checks, and drops fields that do not exist.
   const contentTypes = strapi.service('admin::content-type') as unknown as {

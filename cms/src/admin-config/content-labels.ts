@@ -84,7 +84,7 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
   'api::organisation.organisation': {
     mainField: 'name',
     defaultSortBy: 'name',
-    listFields: ['name', 'organisationType', 'city', 'province', 'status'],
+    listFields: ['name', 'organisationType', 'city', 'province', 'platformStatus'],
     fields: {
       name: { label: 'Denominazione' },
       slug: { label: 'Identificativo nel sito' },
@@ -98,8 +98,8 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
       },
       vatNumber: { label: 'Partita IVA', description: '11 cifre con la cifra di controllo.' },
       legacoopMember: { label: 'Aderente a Legacoop' },
-      status: {
-        label: 'Stato',
+      platformStatus: {
+        label: 'Stato sulla piattaforma',
         description: 'In attesa di verifica, Attiva (visibile sul portale) o Sospesa.',
       },
       address: { label: 'Indirizzo', placeholder: 'Via Tolmezzo, 3' },

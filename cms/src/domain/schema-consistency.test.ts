@@ -12,7 +12,7 @@ describe('schemas and domain rules agree', () => {
   it('on the six organisation types and the statuses', () => {
     const organisation = attributes('api/organisation/content-types/organisation/schema.json');
     expect(organisation.organisationType?.enum).toEqual([...ORGANISATION_TYPES]);
-    expect(organisation.status?.enum).toEqual([...ORGANISATION_STATUSES]);
+    expect(organisation.platformStatus?.enum).toEqual([...ORGANISATION_STATUSES]);
     expect(attributes('api/social-report/content-types/social-report/schema.json').organisationType?.enum).toEqual([
       ...ORGANISATION_TYPES,
     ]);

@@ -83,7 +83,7 @@ export const seedDemoOrganisations = async (strapi: Core.Strapi, reference: Refe
         ...fields,
         taxCode: vatNumber,
         vatNumber,
-        status: STATUS[status],
+        platformStatus: STATUS[status],
         province: requireKey(reference.provinces, provinceCode, 'province').documentId,
         members: members.map((member) => member.documentId),
         logo: logo.id,

@@ -1,0 +1,283 @@
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vatCheckDigit } from '../../cms/src/domain/tax-code.ts';
+import type { Service } from '../stack/process.ts';
+import { startCms } from '../stack/services.ts';
+import { repoRoot, resolveSettings, type StackSettings } from '../stack/settings.ts';
+import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
+import { adminLogin, type AdminSession } from '../support/admin-api.ts';
+import { contentApi, createFullAccessToken, type ContentApi } from '../support/content-api.ts';
+import { adminLogin as login } from '../support/admin-api.ts';
+
+type Role = 'staff' | 'curator' | 'responsabile' | 'operatore' | 'lettore' | 'responsabileConsorzio';
+type Type = 'organisation' | 'practice-card' | 'social-report' | 'consortium-service';
+type Action = 'list' | 'read' | 'create' | 'update' | 'delete' | 'publish' | 'upload';
+type Scope = 'own' | 'other';
+
+const UID: Record<Type, string> = {
+  organisation: 'api::organisation.organisation',
+  'practice-card': 'api::practice-card.practice-card',
+  'social-report': 'api::social-report.social-report',
+  'consortium-service': 'api::consortium-service.consortium-service',
+};
+const PLURAL: Record<Type, string> = {
+  organisation: 'organisations',
+  'practice-card': 'practice-cards',
+  'social-report': 'social-reports',
+  'consortium-service': 'consortium-services',
+};
+const OWNER: Record<Exclude<Type, 'organisation'>, string> = {
+  'practice-card': 'organisation',
+  'social-report': 'organisation',
+  'consortium-service': 'consortium',
+};
+
+const accounts = JSON.parse(readFileSync(path.join(repoRoot, 'cms', 'data', 'demo', 'accounts.json'), 'utf8')) as {
+  email: string;
+  role: string;
+  organisationSlug?: string;
+}[];
+const ACCOUNT: Record<Role, { email: string; own: string; other: string }> = {
+  staff: { email: 'staff@demo.piattaforma.local', own: 'navigli-insieme', other: 'terre-del-mincio' },
+  curator: { email: 'curatore@demo.piattaforma.local', own: 'navigli-insieme', other: 'terre-del-mincio' },
+  responsabile: {
+    email: 'responsabile.navigli@demo.piattaforma.local',
+    own: 'navigli-insieme',
+    other: 'terre-del-mincio',
+  },
+  operatore: { email: 'operatore.navigli@demo.piattaforma.local', own: 'navigli-insieme', other: 'terre-del-mincio' },
+  lettore: { email: 'lettore.navigli@demo.piattaforma.local', own: 'navigli-insieme', other: 'terre-del-mincio' },
+  responsabileConsorzio: {
+    email: 'responsabile.consorzio@demo.piattaforma.local',
+    own: 'consorzio-sociale-light',
+    other: 'consorzio-adriatico',
+  },
+};
+
+/** The organisation a cell is about: for services, a consortium (the user's own, or one that is not). */
+const organisationSlug = (role: Role, type: Type, scope: Scope): string | null => {
+  if (type !== 'consortium-service') return ACCOUNT[role][scope];
+  if (scope === 'other') return 'consorzio-adriatico';
+  if (ACCOUNT[role].own.startsWith('consorzio')) return ACCOUNT[role].own;
+  return role === 'staff' || role === 'curator' ? 'consorzio-sociale-light' : null;
+};
+
+/** The access each role must have: the promise of the platform, written down once. */
+const expected = (role: Role, type: Type, action: Action, scope: Scope): boolean => {
+  if (role === 'staff') return true;
+  if (action === 'upload') return role === 'curator' || (scope === 'own' && role !== 'lettore');
+  if (role === 'curator') {
+    if (type === 'practice-card') return ['list', 'read', 'update', 'publish'].includes(action);
+    return type === 'organisation' && (action === 'list' || action === 'read');
+  }
+  if (scope === 'other' || action === 'publish') return false;
+  const reads = action === 'list' || action === 'read';
+  if (role === 'lettore') return reads;
+  if (type === 'organisation') return reads || (role !== 'operatore' && action === 'update');
+  if (role === 'operatore' && type === 'social-report') return action !== 'delete';
+  return true;
+};
+
+const cells = (): [Role, Type, Action, Scope][] => {
+  const all: [Role, Type, Action, Scope][] = [];
+  for (const role of Object.keys(ACCOUNT) as Role[]) {
+    for (const type of Object.keys(UID) as Type[]) {
+      for (const action of ['list', 'read', 'create', 'update', 'delete', 'publish'] as Action[]) {
+        if (action === 'publish' && type !== 'practice-card') continue;
+        for (const scope of ['own', 'other'] as Scope[]) {
+          // Only a consortium has services of its own; a new organisation belongs to nobody yet.
+          if (organisationSlug(role, type, scope) === null) continue;
+          if (type === 'organisation' && action === 'create' && scope === 'other') continue;
+          all.push([role, type, action, scope]);
+        }
+      }
+    }
+    all.push([role, 'organisation', 'upload', 'own'], [role, 'organisation', 'upload', 'other']);
+  }
+  return all;
+};
+
+describe('isolation matrix: every role × content type × action × own/other organisation', () => {
+  let settings: StackSettings;
+  let cms: Service | undefined;
+  let api: ContentApi;
+  const sessions = new Map<Role, AdminSession>();
+  const organisations = new Map<string, string>();
+  let references: { province: string; serviceArea: string; area: string; partner: string; funding: string };
+  let reportYear = 2025;
+  let serial = 1;
+  let taxSerial = 1_000_000;
+  let foreignFile: number;
+
+  const organisationData = (): Record<string, unknown> => {
+    const firstTen = `${taxSerial++}015`;
+    return {
+      name: `Cooperativa di prova ${taxSerial}`,
+      organisationType: 'Cooperativa sociale di tipo A',
+      taxCode: `${firstTen}${vatCheckDigit(firstTen)}`,
+      legacoopMember: true,
+      platformStatus: 'Attiva',
+      address: 'Via Roma, 1',
+      postalCode: '20121',
+      city: 'Milano',
+      province: references.province,
+      email: 'prova@coop.example.it',
+      responsabile: { fullName: 'Maria Rossi', email: 'maria@coop.example.it', phone: '+39 02 5550 1111' },
+    };
+  };
+  const documentData = (type: Type, organisation: string): Record<string, unknown> => {
+    switch (type) {
+      case 'organisation':
+        return organisationData();
+      case 'practice-card':
+        return {
+          title: `Pratica ${serial++}`,
+          organisation,
+          innovationArea: references.area,
+          intentPartnershipAbsent: true,
+          economicPartnershipAbsent: false,
+          economicPartners: [references.partner],
+          fundingSources: [references.funding],
+          description: 'Obiettivi e attività.',
+          innovationElements: 'Elementi di innovazione.',
+          evaluation: 'Risultati e indicatori.',
+          impactEvaluation: false,
+          contact: { fullName: 'Anna Neri', email: 'anna@coop.example.it', phone: '+39 02 5550 2222', isPublic: false },
+          province: references.province,
+        };
+      case 'social-report':
+        return { organisation, year: reportYear++ };
+      case 'consortium-service':
+        return {
+          name: `Servizio ${serial++}`,
+          consortium: organisation,
+          province: references.province,
+          serviceArea: references.serviceArea,
+        };
+    }
+  };
+  /** A fresh document of an organisation, made through a trusted API token. */
+  const fixture = async (type: Type, scope: Scope, role: Role): Promise<string> => {
+    const organisation = organisations.get(organisationSlug(role, type, scope) ?? '') ?? '';
+    if (type === 'organisation') {
+      return (await api.json<{ data: { documentId: string } }>('POST', '/organisations', { data: organisationData() }))
+        .data.documentId;
+    }
+    const created = await api.json<{ data: { documentId: string } }>('POST', `/${PLURAL[type]}`, {
+      data: documentData(type, organisation),
+    });
+    return created.data.documentId;
+  };
+  const ownerDocument = (type: Type, scope: Scope, role: Role): Promise<string> =>
+    type === 'organisation'
+      ? Promise.resolve(organisations.get(ACCOUNT[role][scope]) ?? '')
+      : fixture(type, scope, role);
+
+  /** Performs one cell through the admin API; true when allowed, false when refused. */
+  const attempt = async (role: Role, type: Type, action: Action, scope: Scope): Promise<boolean> => {
+    const session = sessions.get(role)!;
+    const base = `/content-manager/collection-types/${UID[type]}`;
+    const outcome = async (response: Response): Promise<boolean> => {
+      if (response.ok) return true;
+      if ([403, 404].includes(response.status)) return false;
+      throw new Error(`${role} ${action} ${type} (${scope}): unexpected ${response.status} ${await response.text()}`);
+    };
+    switch (action) {
+      case 'list': {
+        // A filter that tries to reach the document directly must not bring it back either.
+        const documentId = await ownerDocument(type, scope, role);
+        const response = await session.request(
+          'GET',
+          `${base}?page=1&pageSize=10&filters[$and][0][documentId][$eq]=${documentId}`,
+        );
+        if (!response.ok) return outcome(response);
+        const { results } = (await response.json()) as { results: { documentId: string }[] };
+        return results.some((row) => row.documentId === documentId);
+      }
+      case 'read':
+        return outcome(await session.request('GET', `${base}/${await ownerDocument(type, scope, role)}`));
+      case 'create': {
+        const organisation = organisations.get(organisationSlug(role, type, scope) ?? '') ?? '';
+        const data = documentData(type, organisation);
+        if (type !== 'organisation') data[OWNER[type]] = { connect: [{ documentId: organisation }] };
+        return outcome(await session.request('POST', base, data));
+      }
+      case 'update': {
+        const documentId = await ownerDocument(type, scope, role);
+        const change =
+          type === 'social-report'
+            ? { year: reportYear++ }
+            : type === 'practice-card'
+              ? { city: 'Lodi' }
+              : { name: `Nome ${serial++}` };
+        return outcome(await session.request('PUT', `${base}/${documentId}`, change));
+      }
+      case 'delete':
+        return outcome(await session.request('DELETE', `${base}/${await fixture(type, scope, role)}`));
+      case 'publish':
+        return outcome(
+          await session.request('POST', `${base}/${await fixture(type, scope, role)}/actions/publish`, {}),
+        );
+      case 'upload': {
+        if (scope === 'other') return outcome(await session.request('GET', `/upload/files/${foreignFile}`));
+        const form = new FormData();
+        form.append('files', new Blob(['GIF89a'], { type: 'image/gif' }), 'prova.gif');
+        return outcome(await session.request('POST', '/upload', form));
+      }
+    }
+  };
+
+  beforeAll(async () => {
+    settings = resolveSettings(await throwawaySettings());
+    cms = await startCms(settings);
+    const superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);
+    api = contentApi(settings.cms.url, await createFullAccessToken(superAdmin));
+    for (const [role, { email }] of Object.entries(ACCOUNT) as [Role, { email: string }][]) {
+      expect(accounts.map((account) => account.email)).toContain(email);
+      sessions.set(role, await login(settings.cms.url, email, demoPassword));
+    }
+    const { data } = await api.json<{ data: { slug: string; documentId: string }[] }>(
+      'GET',
+      '/organisations?pagination[pageSize]=100',
+    );
+    for (const organisation of data) organisations.set(organisation.slug, organisation.documentId);
+    const first = async (plural: string, query = ''): Promise<string> =>
+      (await api.json<{ data: { documentId: string }[] }>('GET', `/${plural}?pagination[pageSize]=1${query}`)).data[0]
+        ?.documentId ?? '';
+    references = {
+      province: await first('provinces', '&filters[code][$eq]=MI'),
+      serviceArea: await first('service-areas'),
+      area: await first('innovation-areas'),
+      partner: await first('partner-categories'),
+      funding: await first('funding-sources', '&filters[requiresDetail][$eq]=false'),
+    };
+    const mincio = await login(settings.cms.url, 'responsabile.mincio@demo.piattaforma.local', demoPassword);
+    const form = new FormData();
+    form.append('files', new Blob(['GIF89a'], { type: 'image/gif' }), 'altra-organizzazione.gif');
+    foreignFile = (await mincio.json<{ id: number }[]>('POST', '/upload', form))[0]?.id ?? 0;
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+    if (settings) rmSync(settings.dataDir, { recursive: true, force: true });
+  });
+
+  it('allows and refuses exactly what each role may do', async () => {
+    const all = cells();
+    const mismatches: string[] = [];
+    for (const [role, type, action, scope] of all) {
+      const allowed = await attempt(role, type, action, scope);
+      if (allowed !== expected(role, type, action, scope)) {
+        mismatches.push(
+          `${role} ${action} ${type} (${scope}): ${allowed ? 'allowed' : 'refused'}, expected ${allowed ? 'refused' : 'allowed'}`,
+        );
+      }
+    }
+    const roles = new Set(all.map(([role]) => role)).size;
+    console.log(
+      `Isolation matrix: ${all.length} cells (${roles} roles × 4 content types × 7 actions × own/other, through the admin API)`,
+    );
+    expect(mismatches).toEqual([]);
+  });
+});
