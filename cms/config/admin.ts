@@ -4,6 +4,19 @@ import type { Core } from '@strapi/strapi';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
     secret: env('ADMIN_JWT_SECRET', ''),
+    sessions: {
+      accessTokenLifespan: 30 * 60,
+      // A session ends after this long without activity, and in any case after the maximum.
+      idleSessionLifespan: env.int('ADMIN_SESSION_IDLE_MINUTES', 120) * 60,
+      idleRefreshTokenLifespan: env.int('ADMIN_SESSION_IDLE_MINUTES', 120) * 60,
+      maxSessionLifespan: env.int('ADMIN_SESSION_MAX_HOURS', 12) * 3600,
+      maxRefreshTokenLifespan: env.int('ADMIN_SESSION_MAX_HOURS', 12) * 3600,
+    },
+  },
+  rateLimit: {
+    enabled: true,
+    interval: env.int('ADMIN_LOGIN_RATE_LIMIT_MINUTES', 5) * 60 * 1000,
+    max: env.int('ADMIN_LOGIN_RATE_LIMIT_ATTEMPTS', 5),
   },
   apiToken: {
     salt: env('API_TOKEN_SALT', ''),

@@ -263,6 +263,115 @@ describe('isolation matrix: every role × content type × action × own/other or
     if (settings) rmSync(settings.dataDir, { recursive: true, force: true });
   });
 
+  it('lets the public read only what is published, without personal data, and write nothing', async () => {
+    const publicGet = async <T>(pathname: string): Promise<{ status: number; body: T }> => {
+      const response = await fetch(`${settings.cms.url}/api${pathname}`);
+      return { status: response.status, body: (await response.json()) as T };
+    };
+    const readable = [
+      'practice-cards',
+      'organisations',
+      'consortium-services',
+      'provinces',
+      'regions',
+      'innovation-areas',
+    ];
+    const closed = ['social-reports', 'organisation-users'];
+    let cellCount = 0;
+    for (const plural of [...readable, ...closed]) {
+      expect((await publicGet(`/${plural}`)).status, plural).toBe(readable.includes(plural) ? 200 : 403);
+      for (const [method, target] of [
+        ['POST', `/${plural}`],
+        ['PUT', `/${plural}/x`],
+        ['DELETE', `/${plural}/x`],
+      ] as const) {
+        const response = await fetch(`${settings.cms.url}/api${target}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: method === 'DELETE' ? null : JSON.stringify({ data: { name: 'intruso' } }),
+        });
+        expect(response.status, `${method} ${target}`).toBe(403);
+        cellCount += 1;
+      }
+      cellCount += 1;
+    }
+
+    type Card = {
+      publishedAt: string | null;
+      contact: { isPublic: boolean } | null;
+      organisation: Record<string, unknown>;
+    };
+    const published = await publicGet<{ data: Card[]; meta: { pagination: { total: number } } }>(
+      '/practice-cards?pagination[pageSize]=100',
+    );
+    const asDrafts = await publicGet<{ data: Card[]; meta: { pagination: { total: number } } }>(
+      '/practice-cards?pagination[pageSize]=100&status=draft&populate[organisation][populate]=users',
+    );
+    const drafts = await api.json<{ meta: { pagination: { total: number } } }>(
+      'GET',
+      '/practice-cards?status=draft&pagination[pageSize]=1',
+    );
+    expect(published.body.meta.pagination.total).toBeLessThan(drafts.meta.pagination.total);
+    expect(asDrafts.body.meta.pagination.total).toBe(published.body.meta.pagination.total);
+    for (const card of [...published.body.data, ...asDrafts.body.data]) {
+      expect(card.publishedAt).not.toBeNull();
+      expect(card.contact === null || card.contact.isPublic).toBe(true);
+      for (const field of ['email', 'pec', 'phone', 'responsabile', 'users', 'platformStatus']) {
+        expect(card.organisation, field).not.toHaveProperty(field);
+      }
+    }
+    expect(published.body.data.some((card) => card.contact?.isPublic)).toBe(true);
+
+    const organisationsSeen = await publicGet<{ data: Record<string, unknown>[] }>(
+      '/organisations?pagination[pageSize]=100&populate=*&filters[platformStatus][$eq]=In attesa',
+    );
+    expect(organisationsSeen.body.data).toEqual([]);
+    const activeOrganisations = await publicGet<{ data: Record<string, unknown>[] }>(
+      '/organisations?pagination[pageSize]=100&populate=*',
+    );
+    expect(activeOrganisations.body.data.map((organisation) => organisation.slug)).not.toContain('laguna-lavoro');
+    for (const organisation of activeOrganisations.body.data) {
+      for (const field of ['email', 'pec', 'phone', 'responsabile', 'users', 'taxCode']) {
+        expect(organisation, field).not.toHaveProperty(field);
+      }
+    }
+    console.log(`Public content API: ${cellCount} cells (8 content types × list, create, update, delete)`);
+  });
+
+  it('limits login attempts, sends security headers and answers only the portal across origins', async () => {
+    const attempts = [];
+    for (let i = 0; i < 6; i += 1) {
+      const response = await fetch(`${settings.cms.url}/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'tentativi@example.it', password: 'Sbagliata-123' }),
+      });
+      attempts.push(response.status);
+    }
+    expect(attempts).toEqual([400, 400, 400, 400, 400, 429]);
+
+    const fromPortal = await fetch(`${settings.cms.url}/api/regions`, { headers: { origin: settings.portal.url } });
+    expect(fromPortal.headers.get('access-control-allow-origin')).toBe(settings.portal.url);
+    const fromElsewhere = await fetch(`${settings.cms.url}/api/regions`, {
+      headers: { origin: 'https://altro.example.com' },
+    });
+    expect(fromElsewhere.headers.get('access-control-allow-origin')).toBeNull();
+    for (const header of [
+      'content-security-policy',
+      'x-frame-options',
+      'x-content-type-options',
+      'strict-transport-security',
+    ]) {
+      expect(fromPortal.headers.get(header), header).not.toBeNull();
+    }
+
+    const weak = await sessions.get('lettore')!.request('PUT', '/admin/users/me', {
+      currentPassword: demoPassword,
+      password: 'debole',
+    });
+    expect(weak.status).toBe(400);
+  });
+
   it('allows and refuses exactly what each role may do', async () => {
     const all = cells();
     const mismatches: string[] = [];
