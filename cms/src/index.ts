@@ -3,6 +3,7 @@ import { registerConditions } from './access/conditions';
 import { organisationGuardMiddleware } from './access/organisation-guard';
 import { syncPublicRole } from './access/public-role';
 import { syncRoles } from './access/roles';
+import { registrationAdminRoutes } from './admin-api/registration-requests';
 import { socialReportAdminRoutes } from './admin-api/social-reports';
 import { applyAdminViews } from './admin-config/apply';
 import { ensureSuperAdmin } from './bootstrap/super-admin';
@@ -12,7 +13,10 @@ import { practiceCardMiddleware } from './documents/practice-card';
 import { schemaConstraintsMiddleware } from './documents/schema-constraints';
 import { slugMiddleware } from './documents/slugs';
 import { socialReportMiddleware } from './documents/social-report';
+import { startEmailOutbox } from './email/outbox';
 import { seed } from './seed';
+
+let stopEmailOutbox: (() => void) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,6 +28,7 @@ export default {
     strapi.documents.use(socialReportMiddleware(strapi));
     strapi.documents.use(consortiumServiceMiddleware(strapi));
     strapi.server.routes(socialReportAdminRoutes(strapi));
+    strapi.server.routes(registrationAdminRoutes(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -33,5 +38,10 @@ export default {
     await applyAdminViews(strapi);
     await ensureSuperAdmin(strapi);
     await seed(strapi, roleIds);
+    stopEmailOutbox = startEmailOutbox(strapi);
+  },
+
+  destroy() {
+    stopEmailOutbox?.();
   },
 };

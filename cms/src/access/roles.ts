@@ -72,6 +72,8 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     grants: [
       ...[...OWN_CONTENT_TYPES, ...REFERENCE].map((subject) => ({ subject, actions: ALL })),
       { subject: PRACTICE_CARD, actions: ['publish'] },
+      { subject: 'api::registration-request.registration-request', actions: ['read', 'update', 'delete'] },
+      { subject: 'api::email-message.email-message', actions: ['read'] },
     ],
     media: 'all',
     other: ['admin::users.read'],

@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { RegistrationReviewPanel } from './RegistrationReview';
 import { SocialReportCompletenessPanel } from './SocialReportCompleteness';
 
 // Defaults for a browser that has not used the admin yet: Italian (the admin otherwise starts in
@@ -23,6 +24,6 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
-    contentManager.apis.addEditViewSidePanel([SocialReportCompletenessPanel]);
+    contentManager.apis.addEditViewSidePanel([SocialReportCompletenessPanel, RegistrationReviewPanel]);
   },
 };

@@ -1,0 +1,66 @@
+import { Button, Flex, Textarea, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useState } from 'react';
+
+const MODEL = 'api::registration-request.registration-request';
+
+type Review = { documentId: string; status: string | undefined };
+
+const errorMessage = (error: unknown, fallback: string): string =>
+  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ?? fallback;
+
+/** Approve or reject a registration request; the platform does the rest and e-mails the applicant. */
+const ReviewContent = ({ documentId, status }: Review) => {
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  if (status && status !== 'In attesa') {
+    return <Typography variant="pi">Richiesta {status.toLowerCase()}.</Typography>;
+  }
+
+  const act = async (action: 'approve' | 'reject'): Promise<void> => {
+    setBusy(true);
+    try {
+      await post(`/coop/registration-requests/${documentId}/${action}`, action === 'reject' ? { reason } : {});
+      toggleNotification({
+        type: 'success',
+        message:
+          action === 'approve'
+            ? 'Richiesta approvata: organizzazione e account creati, credenziali inviate al Responsabile'
+            : 'Richiesta respinta: il motivo è stato inviato al Responsabile',
+      });
+      window.location.reload();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error, 'Operazione non riuscita') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+      <Button onClick={() => void act('approve')} disabled={busy}>
+        Approva e invia le credenziali
+      </Button>
+      <Textarea
+        name="reason"
+        aria-label="Motivo del rifiuto"
+        placeholder="Motivo del rifiuto (arriva al Responsabile)"
+        value={reason}
+        onChange={(event: { target: { value: string } }) => setReason(event.target.value)}
+      />
+      <Button variant="danger-light" onClick={() => void act('reject')} disabled={busy || reason.trim() === ''}>
+        Respingi
+      </Button>
+    </Flex>
+  );
+};
+
+type PanelProps = { model: string; documentId?: string; document?: { requestStatus?: string } };
+
+export const RegistrationReviewPanel = ({ model, documentId, document }: PanelProps) => {
+  if (model !== MODEL || !documentId) return null;
+  return { title: 'Verifica', content: <ReviewContent documentId={documentId} status={document?.requestStatus} /> };
+};
