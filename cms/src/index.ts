@@ -3,6 +3,7 @@ import { registerConditions } from './access/conditions';
 import { organisationGuardMiddleware } from './access/organisation-guard';
 import { syncPublicRole } from './access/public-role';
 import { syncRoles } from './access/roles';
+import { myOrganisationAdminRoutes } from './admin-api/my-organisation';
 import { registrationAdminRoutes } from './admin-api/registration-requests';
 import { socialReportAdminRoutes } from './admin-api/social-reports';
 import { applyAdminViews } from './admin-config/apply';
@@ -29,6 +30,7 @@ export default {
     strapi.documents.use(consortiumServiceMiddleware(strapi));
     strapi.server.routes(socialReportAdminRoutes(strapi));
     strapi.server.routes(registrationAdminRoutes(strapi));
+    strapi.server.routes(myOrganisationAdminRoutes(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

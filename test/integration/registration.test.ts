@@ -215,6 +215,92 @@ describe('registration requests: from the public form to the Responsabile’s fi
     await mailTo(data.responsabile.email, 'Richiesta di credenziali ricevuta');
   });
 
+  it('lets the Responsabile confirm the anagrafica and manage only Operatori and Lettori of the own organisation', async () => {
+    const responsabile = await adminLogin(
+      settings.cms.url,
+      'responsabile.navigli@demo.piattaforma.local',
+      demoPassword,
+    );
+    type Overview = {
+      organisation: { name: string; anagraficaConfirmedAt: string | null };
+      role: string;
+      team: { id: number; email: string; role: string }[];
+    };
+    const { data: overview } = await responsabile.json<{ data: Overview }>('GET', '/coop/my-organisation');
+    expect(overview.organisation.name).toBe('Navigli Insieme Cooperativa Sociale');
+    expect(overview.team.map((member) => member.role).sort()).toEqual(['Lettore', 'Operatore', 'Responsabile']);
+    await responsabile.json('POST', '/coop/my-organisation/confirm');
+    expect(
+      (await responsabile.json<{ data: Overview }>('GET', '/coop/my-organisation')).data.organisation
+        .anagraficaConfirmedAt,
+    ).not.toBeNull();
+
+    for (const role of ['Responsabile', 'Staff di rete', 'Super Admin']) {
+      const refused = await responsabile.request('POST', '/coop/my-organisation/users', {
+        email: 'promosso@navigli.example.it',
+        firstname: 'Promosso',
+        role,
+      });
+      expect(refused.status, role).toBe(400);
+      expect(((await refused.json()) as { error: ApiError }).error.message).toBe(
+        'Ruolo: scegliere Operatore o Lettore',
+      );
+    }
+
+    await responsabile.json('POST', '/coop/my-organisation/users', {
+      email: 'nuova.operatrice@navigli.example.it',
+      firstname: 'Sara',
+      lastname: 'Colombo',
+      role: 'Operatore',
+    });
+    const invitation = await mailTo('nuova.operatrice@navigli.example.it', 'Il suo account Operatore');
+    const registrationToken = /registrationToken=(\w+)/.exec(invitation.text)?.[1];
+    const registered = await fetch(`${settings.cms.url}/admin/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        registrationToken,
+        userInfo: { firstname: 'Sara', lastname: 'Colombo', password: 'Sara-Password-2026' },
+      }),
+    });
+    expect(registered.status).toBe(200);
+    const operatrice = await adminLogin(settings.cms.url, 'nuova.operatrice@navigli.example.it', 'Sara-Password-2026');
+    expect((await operatrice.json<{ data: Overview }>('GET', '/coop/my-organisation')).data.role).toBe('Operatore');
+    expect(
+      (
+        await operatrice.request('POST', '/coop/my-organisation/users', {
+          email: 'x@navigli.example.it',
+          firstname: 'X',
+          role: 'Lettore',
+        })
+      ).status,
+    ).toBe(403);
+
+    const lettore = overview.team.find((member) => member.role === 'Lettore')!;
+    const canLogIn = async (): Promise<boolean> =>
+      (
+        await fetch(`${settings.cms.url}/admin/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: lettore.email, password: demoPassword }),
+        })
+      ).ok;
+    await responsabile.json('PUT', `/coop/my-organisation/users/${lettore.id}`, { isActive: false });
+    expect(await canLogIn()).toBe(false);
+    await responsabile.json('PUT', `/coop/my-organisation/users/${lettore.id}`, { isActive: true });
+    expect(await canLogIn()).toBe(true);
+
+    const mincio = await adminLogin(settings.cms.url, 'responsabile.mincio@demo.piattaforma.local', demoPassword);
+    expect((await mincio.request('PUT', `/coop/my-organisation/users/${lettore.id}`, { isActive: false })).status).toBe(
+      404,
+    );
+    const self = overview.team.find((member) => member.role === 'Responsabile')!;
+    expect(
+      (await responsabile.request('PUT', `/coop/my-organisation/users/${self.id}`, { isActive: false })).status,
+    ).toBe(403);
+    expect((await staff.request('GET', '/coop/my-organisation')).status).toBe(403);
+  });
+
   it('limits requests per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 13 && !statuses.includes(429); i += 1) statuses.push((await submit(request())).status);

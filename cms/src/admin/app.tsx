@@ -1,3 +1,4 @@
+import { House } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { RegistrationReviewPanel } from './RegistrationReview';
 import { SocialReportCompletenessPanel } from './SocialReportCompleteness';
@@ -21,6 +22,15 @@ export default {
     locales: ['it'],
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    app.addMenuLink({
+      to: 'my-organisation',
+      icon: House,
+      intlLabel: { id: 'coop.my-organisation', defaultMessage: 'La mia organizzazione' },
+      Component: () => import('./MyOrganisationPage'),
+      permissions: [],
+    });
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };

@@ -53,3 +53,18 @@ export const registrationRejected = (
     reason,
     'Può inviare una nuova richiesta con i dati corretti, oppure rispondere a questo messaggio.',
   ]);
+
+export const accountInvitation = (
+  to: string,
+  firstname: string,
+  organisationName: string,
+  role: string,
+  invitedBy: string,
+  registrationLink: string,
+): OutgoingEmail =>
+  message(to, `Il suo account ${role} per ${organisationName}`, [
+    `Gentile ${firstname},`,
+    `${invitedBy} le ha creato un account ${role} per ${organisationName} sulla piattaforma.`,
+    `Nome utente: ${to}`,
+    `Per impostare la password e accedere, apra questo collegamento:\n${registrationLink}`,
+  ]);
