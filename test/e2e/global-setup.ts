@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { resolveSettings } from '../stack/settings.ts';
 import { buildStack, startStack } from '../stack/stack.ts';
-import { testAdmin, throwawaySettings } from '../stack/test-settings.ts';
+import { demoPassword, testAdmin, throwawaySettings } from '../stack/test-settings.ts';
 
 /** Starts a throwaway copy of the whole system for the browser tests; the returned function stops it. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -14,6 +14,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_INBOX_URL = settings.smtp.inboxUrl ?? '';
   process.env.E2E_ADMIN_EMAIL = testAdmin.email;
   process.env.E2E_ADMIN_PASSWORD = testAdmin.password;
+  process.env.E2E_DEMO_PASSWORD = demoPassword;
 
   return async () => {
     await stack.stop();

@@ -10,3 +10,5 @@ export const adminCredentials = (): { email: string; password: string } => ({
   email: required('E2E_ADMIN_EMAIL'),
   password: required('E2E_ADMIN_PASSWORD'),
 });
+export const inboxUrl = (): string => required('E2E_INBOX_URL');
+export const demoPassword = (): string => required('E2E_DEMO_PASSWORD');
