@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vatCheckDigit } from '../../cms/src/domain/tax-code.ts';
+import { validVatNumber } from '../support/tax-codes.ts';
 import type { Service } from '../stack/process.ts';
 import { startCms } from '../stack/services.ts';
 import { repoRoot, resolveSettings, type StackSettings } from '../stack/settings.ts';
@@ -11,7 +11,13 @@ import { contentApi, createFullAccessToken, type ContentApi } from '../support/c
 import { adminLogin as login } from '../support/admin-api.ts';
 
 type Role = 'staff' | 'curator' | 'responsabile' | 'operatore' | 'lettore' | 'responsabileConsorzio';
-type Type = 'organisation' | 'practice-card' | 'social-report' | 'consortium-service';
+type Type =
+  | 'organisation'
+  | 'practice-card'
+  | 'social-report'
+  | 'consortium-service'
+  | 'innovation-area'
+  | 'registration-request';
 type Action = 'list' | 'read' | 'create' | 'update' | 'delete' | 'publish' | 'upload';
 type Scope = 'own' | 'other';
 
@@ -20,14 +26,20 @@ const UID: Record<Type, string> = {
   'practice-card': 'api::practice-card.practice-card',
   'social-report': 'api::social-report.social-report',
   'consortium-service': 'api::consortium-service.consortium-service',
+  'innovation-area': 'api::innovation-area.innovation-area',
+  'registration-request': 'api::registration-request.registration-request',
 };
+/** Content that belongs to no organisation: taxonomies, and requests of organisations not yet registered. */
+const UNSCOPED: Type[] = ['innovation-area', 'registration-request'];
 const PLURAL: Record<Type, string> = {
   organisation: 'organisations',
   'practice-card': 'practice-cards',
   'social-report': 'social-reports',
   'consortium-service': 'consortium-services',
+  'innovation-area': 'innovation-areas',
+  'registration-request': 'registration-requests',
 };
-const OWNER: Record<Exclude<Type, 'organisation'>, string> = {
+const OWNER: Partial<Record<Type, string>> = {
   'practice-card': 'organisation',
   'social-report': 'organisation',
   'consortium-service': 'consortium',
@@ -65,6 +77,8 @@ const organisationSlug = (role: Role, type: Type, scope: Scope): string | null =
 
 /** The access each role must have: the promise of the platform, written down once. */
 const expected = (role: Role, type: Type, action: Action, scope: Scope): boolean => {
+  if (type === 'registration-request') return role === 'staff' && action !== 'create';
+  if (type === 'innovation-area') return role === 'staff' || action === 'list' || action === 'read';
   if (role === 'staff') return true;
   if (action === 'upload') return role === 'curator' || (scope === 'own' && role !== 'lettore');
   if (role === 'curator') {
@@ -88,6 +102,7 @@ const cells = (): [Role, Type, Action, Scope][] => {
         for (const scope of ['own', 'other'] as Scope[]) {
           // Only a consortium has services of its own; a new organisation belongs to nobody yet.
           if (organisationSlug(role, type, scope) === null) continue;
+          if (UNSCOPED.includes(type) && scope === 'other') continue;
           if (type === 'organisation' && action === 'create' && scope === 'other') continue;
           all.push([role, type, action, scope]);
         }
@@ -109,13 +124,13 @@ describe('isolation matrix: every role × content type × action × own/other or
   let serial = 1;
   let taxSerial = 1_000_000;
   let foreignFile: number;
+  let superAdmin: AdminSession;
 
   const organisationData = (): Record<string, unknown> => {
-    const firstTen = `${taxSerial++}015`;
     return {
       name: `Cooperativa di prova ${taxSerial}`,
       organisationType: 'Cooperativa sociale di tipo A',
-      taxCode: `${firstTen}${vatCheckDigit(firstTen)}`,
+      taxCode: validVatNumber(`${taxSerial++}015`),
       legacoopMember: true,
       platformStatus: 'Attiva',
       address: 'Via Roma, 1',
@@ -155,10 +170,29 @@ describe('isolation matrix: every role × content type × action × own/other or
           province: references.province,
           serviceArea: references.serviceArea,
         };
+      case 'innovation-area':
+        return { name: `Ambito di prova ${serial++}`, definition: 'Definizione di prova.', position: 99 };
+      case 'registration-request': {
+        const { platformStatus: _status, name, province, ...anagrafica } = organisationData();
+        return {
+          ...anagrafica,
+          organisationName: name,
+          province: { connect: [{ documentId: province }] },
+          requestStatus: 'In attesa',
+        };
+      }
     }
   };
-  /** A fresh document of an organisation, made through a trusted API token. */
+  /** A fresh document of an organisation, made through a trusted API token (or the super admin). */
   const fixture = async (type: Type, scope: Scope, role: Role): Promise<string> => {
+    if (UNSCOPED.includes(type)) {
+      const { data } = await superAdmin.json<{ data: { documentId: string } }>(
+        'POST',
+        `/content-manager/collection-types/${UID[type]}`,
+        documentData(type, ''),
+      );
+      return data.documentId;
+    }
     const organisation = organisations.get(organisationSlug(role, type, scope) ?? '') ?? '';
     if (type === 'organisation') {
       return (await api.json<{ data: { documentId: string } }>('POST', '/organisations', { data: organisationData() }))
@@ -200,7 +234,8 @@ describe('isolation matrix: every role × content type × action × own/other or
       case 'create': {
         const organisation = organisations.get(organisationSlug(role, type, scope) ?? '') ?? '';
         const data = documentData(type, organisation);
-        if (type !== 'organisation') data[OWNER[type]] = { connect: [{ documentId: organisation }] };
+        const owner = OWNER[type];
+        if (owner) data[owner] = { connect: [{ documentId: organisation }] };
         return outcome(await session.request('POST', base, data));
       }
       case 'update': {
@@ -208,7 +243,7 @@ describe('isolation matrix: every role × content type × action × own/other or
         const change =
           type === 'social-report'
             ? { year: reportYear++ }
-            : type === 'practice-card'
+            : type === 'practice-card' || type === 'registration-request'
               ? { city: 'Lodi' }
               : { name: `Nome ${serial++}` };
         return outcome(await session.request('PUT', `${base}/${documentId}`, change));
@@ -231,7 +266,7 @@ describe('isolation matrix: every role × content type × action × own/other or
   beforeAll(async () => {
     settings = resolveSettings(await throwawaySettings());
     cms = await startCms(settings);
-    const superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);
+    superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);
     api = contentApi(settings.cms.url, await createFullAccessToken(superAdmin));
     for (const [role, { email }] of Object.entries(ACCOUNT) as [Role, { email: string }][]) {
       expect(accounts.map((account) => account.email)).toContain(email);
@@ -385,7 +420,7 @@ describe('isolation matrix: every role × content type × action × own/other or
     }
     const roles = new Set(all.map(([role]) => role)).size;
     console.log(
-      `Isolation matrix: ${all.length} cells (${roles} roles × 4 content types × 7 actions × own/other, through the admin API)`,
+      `Isolation matrix: ${all.length} cells (${roles} roles × ${Object.keys(UID).length} content types × 7 actions × own/other organisation, through the admin API)`,
     );
     expect(mismatches).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vatCheckDigit } from '../../cms/src/domain/tax-code.ts';
+import { validVatNumber } from '../support/tax-codes.ts';
 import type { Service } from '../stack/process.ts';
 import { startCms, startMaildev } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
@@ -19,10 +19,7 @@ describe('registration requests: from the public form to the Responsabile’s fi
   let staff: AdminSession;
   let serial = 4_000_000;
 
-  const uniqueTaxCode = (): string => {
-    const firstTen = `${serial++}146`;
-    return `${firstTen}${vatCheckDigit(firstTen)}`;
-  };
+  const uniqueTaxCode = (): string => validVatNumber(`${serial++}146`);
   const request = (overrides: Record<string, unknown> = {}) => ({
     organisationName: 'Cooperativa Sociale Il Gelso',
     organisationType: 'Cooperativa sociale di tipo B',
