@@ -1,17 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { CONSORTIUM_SERVICE, ORGANISATION, PRACTICE_CARD, REFERENCE_TYPES } from './content-types';
 
 /** What the public may read through the content API; nothing may be written without authentication. */
-const PUBLIC_READABLE = [
-  'api::practice-card.practice-card',
-  'api::organisation.organisation',
-  'api::consortium-service.consortium-service',
-  'api::region.region',
-  'api::province.province',
-  'api::innovation-area.innovation-area',
-  'api::partner-category.partner-category',
-  'api::funding-source.funding-source',
-  'api::service-area.service-area',
-];
+const PUBLIC_READABLE = [PRACTICE_CARD, ORGANISATION, CONSORTIUM_SERVICE, ...REFERENCE_TYPES];
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 

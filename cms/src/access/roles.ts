@@ -1,5 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { CONDITIONS } from './conditions';
+import {
+  CONSORTIUM_SERVICE,
+  EMAIL_MESSAGE,
+  ORGANISATION,
+  ORGANISATION_USER,
+  PRACTICE_CARD,
+  REFERENCE_TYPES,
+  REGISTRATION_REQUEST,
+  SOCIAL_REPORT,
+} from './content-types';
 
 type Action = 'create' | 'read' | 'update' | 'delete' | 'publish';
 type Grant = {
@@ -18,23 +28,10 @@ export type RoleDefinition = {
   other?: string[];
 };
 
-const ORGANISATION = 'api::organisation.organisation';
-const PRACTICE_CARD = 'api::practice-card.practice-card';
-const SOCIAL_REPORT = 'api::social-report.social-report';
-const CONSORTIUM_SERVICE = 'api::consortium-service.consortium-service';
-const ORGANISATION_USER = 'api::organisation-user.organisation-user';
-const REFERENCE = [
-  'api::region.region',
-  'api::province.province',
-  'api::innovation-area.innovation-area',
-  'api::partner-category.partner-category',
-  'api::funding-source.funding-source',
-  'api::service-area.service-area',
-];
 export const OWN_CONTENT_TYPES = [ORGANISATION, PRACTICE_CARD, SOCIAL_REPORT, CONSORTIUM_SERVICE, ORGANISATION_USER];
 
 const ALL: Action[] = ['create', 'read', 'update', 'delete'];
-const readReference: Grant[] = REFERENCE.map((subject) => ({ subject, actions: ['read'] }));
+const readReference: Grant[] = REFERENCE_TYPES.map((subject) => ({ subject, actions: ['read'] }));
 
 /** What a cooperative may change of its own anagrafica: not its status, type or tax code, nor its relations. */
 const ANAGRAFICA_FIELDS = [
@@ -70,10 +67,10 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     name: NETWORK_STAFF,
     description: 'Legacoopsociali: verifica le richieste, gestisce organizzazioni, tassonomie e tutti i contenuti.',
     grants: [
-      ...[...OWN_CONTENT_TYPES, ...REFERENCE].map((subject) => ({ subject, actions: ALL })),
+      ...[...OWN_CONTENT_TYPES, ...REFERENCE_TYPES].map((subject) => ({ subject, actions: ALL })),
       { subject: PRACTICE_CARD, actions: ['publish'] },
-      { subject: 'api::registration-request.registration-request', actions: ['read', 'update', 'delete'] },
-      { subject: 'api::email-message.email-message', actions: ['read'] },
+      { subject: REGISTRATION_REQUEST, actions: ['read', 'update', 'delete'] },
+      { subject: EMAIL_MESSAGE, actions: ['read'] },
     ],
     media: 'all',
     other: ['admin::users.read'],

@@ -1,7 +1,8 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type { FieldError } from '../domain/field-error';
 import { isConsortium, type OrganisationType } from '../domain/organisation-types';
 import { refuseIfAny } from './validation-error';
+import { validateWrites, type WriteParams } from './validate-writes';
 import { fetchTargets, pendingDocument } from './write-context';
 
 const UID = 'api::consortium-service.consortium-service';
@@ -9,7 +10,7 @@ const ORGANISATION_UID = 'api::organisation.organisation';
 
 const checkConsortiumService = async (
   strapi: Core.Strapi,
-  params: { documentId?: string; data?: Record<string, unknown> },
+  params: WriteParams,
 ): Promise<void> => {
   const pending = await pendingDocument(strapi, UID, params, {
     consortium: { fields: ['documentId'] },
@@ -52,12 +53,4 @@ const checkConsortiumService = async (
 };
 
 /** Consortium services: a consortium's (or its member's) service in a province and a service area. */
-export const consortiumServiceMiddleware =
-  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
-  async (context, next) => {
-    if (context.uid !== UID) return next();
-    if (context.action === 'create' || context.action === 'update') {
-      await checkConsortiumService(strapi, context.params as { documentId?: string; data?: Record<string, unknown> });
-    }
-    return next();
-  };
+export const consortiumServiceMiddleware = validateWrites(UID, checkConsortiumService);

@@ -1,8 +1,9 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { validateOrganisation, type OrganisationData } from '../domain/organisation-rules';
 import { normaliseTaxCode } from '../domain/tax-code';
 import { checkImage } from './media';
 import { refuseIfAny } from './validation-error';
+import { validateWrites, type WriteParams } from './validate-writes';
 import { pendingDocument } from './write-context';
 
 export const ORGANISATION_UID = 'api::organisation.organisation';
@@ -17,7 +18,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 
 const checkOrganisation = async (
   strapi: Core.Strapi,
-  params: { documentId?: string; data?: Record<string, unknown> },
+  params: WriteParams,
 ): Promise<void> => {
   const data = params.data ?? {};
   for (const field of ['taxCode', 'vatNumber'] as const) {
@@ -69,12 +70,4 @@ const checkOrganisation = async (
 };
 
 /** Organisations: the anagrafica is validated on every write, whoever writes it. */
-export const organisationMiddleware =
-  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
-  async (context, next) => {
-    if (context.uid !== ORGANISATION_UID) return next();
-    if (context.action === 'create' || context.action === 'update') {
-      await checkOrganisation(strapi, context.params as { documentId?: string; data?: Record<string, unknown> });
-    }
-    return next();
-  };
+export const organisationMiddleware = validateWrites(ORGANISATION_UID, checkOrganisation);

@@ -1,9 +1,10 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type { FieldError } from '../domain/field-error';
 import { isOrganisationType } from '../domain/organisation-types';
 import { validateSocialReport } from '../domain/social-report/completeness';
 import type { SocialReportData } from '../domain/social-report/report-data';
 import { refuseIfAny } from './validation-error';
+import { validateWrites, type WriteParams } from './validate-writes';
 import { fetchTargets, pendingDocument } from './write-context';
 
 export const SOCIAL_REPORT_UID = 'api::social-report.social-report';
@@ -28,7 +29,7 @@ const SECTIONS = Object.keys(SOCIAL_REPORT_SECTIONS_POPULATE) as (keyof typeof S
 
 const checkSocialReport = async (
   strapi: Core.Strapi,
-  params: { documentId?: string; data?: Record<string, unknown> },
+  params: WriteParams,
 ): Promise<void> => {
   const data = (params.data ??= {});
   const pending = await pendingDocument(strapi, SOCIAL_REPORT_UID, params, {
@@ -79,12 +80,4 @@ const checkSocialReport = async (
 };
 
 /** Social reports: one per organisation and year, consistent figures, the organisation's type. */
-export const socialReportMiddleware =
-  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
-  async (context, next) => {
-    if (context.uid !== SOCIAL_REPORT_UID) return next();
-    if (context.action === 'create' || context.action === 'update') {
-      await checkSocialReport(strapi, context.params as { documentId?: string; data?: Record<string, unknown> });
-    }
-    return next();
-  };
+export const socialReportMiddleware = validateWrites(SOCIAL_REPORT_UID, checkSocialReport);

@@ -1,0 +1,18 @@
+/** The platform's content types, by the name the code uses for them. */
+export const ORGANISATION = 'api::organisation.organisation';
+export const PRACTICE_CARD = 'api::practice-card.practice-card';
+export const SOCIAL_REPORT = 'api::social-report.social-report';
+export const CONSORTIUM_SERVICE = 'api::consortium-service.consortium-service';
+export const ORGANISATION_USER = 'api::organisation-user.organisation-user';
+export const REGISTRATION_REQUEST = 'api::registration-request.registration-request';
+export const EMAIL_MESSAGE = 'api::email-message.email-message';
+
+/** Geography and taxonomies: reference data everyone reads and only network staff edit. */
+export const REFERENCE_TYPES = [
+  'api::region.region',
+  'api::province.province',
+  'api::innovation-area.innovation-area',
+  'api::partner-category.partner-category',
+  'api::funding-source.funding-source',
+  'api::service-area.service-area',
+];
