@@ -6,6 +6,7 @@ import { syncRoles } from './access/roles';
 import { myOrganisationAdminRoutes } from './admin-api/my-organisation';
 import { registrationAdminRoutes } from './admin-api/registration-requests';
 import { socialReportAdminRoutes } from './admin-api/social-reports';
+import { workflowAdminRoutes } from './admin-api/workflow';
 import { applyAdminViews } from './admin-config/apply';
 import { ensureSuperAdmin } from './bootstrap/super-admin';
 import { consortiumServiceMiddleware } from './documents/consortium-service';
@@ -16,12 +17,14 @@ import { slugMiddleware } from './documents/slugs';
 import { socialReportMiddleware } from './documents/social-report';
 import { startEmailOutbox } from './email/outbox';
 import { seed } from './seed';
+import { workflowGuardMiddleware } from './workflow/guard';
 
 let stopEmailOutbox: (() => void) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(organisationGuardMiddleware(strapi));
+    strapi.documents.use(workflowGuardMiddleware(strapi));
     strapi.documents.use(slugMiddleware(strapi));
     strapi.documents.use(schemaConstraintsMiddleware(strapi));
     strapi.documents.use(organisationMiddleware(strapi));
@@ -31,6 +34,7 @@ export default {
     strapi.server.routes(socialReportAdminRoutes(strapi));
     strapi.server.routes(registrationAdminRoutes(strapi));
     strapi.server.routes(myOrganisationAdminRoutes(strapi));
+    strapi.server.routes(workflowAdminRoutes(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

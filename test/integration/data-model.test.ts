@@ -325,26 +325,27 @@ describe.each(databases)('data model, validation and demo data on $name', (datab
       expect(error.message).toBe('Breve descrizione: massimo 2000 caratteri (ora sono 2001)');
     });
 
-    it('is published only when complete, and then shows on the public API', async () => {
+    it('goes to the redazione only when complete, and shows on the public API once published', async () => {
       const incomplete = await api.json<{ data: { documentId: string } }>('POST', '/practice-cards', {
         data: { title: 'Appena iniziata', organisation: ids.navigli },
       });
-      const refused = await admin.request(
-        'POST',
-        `/content-manager/collection-types/${PRACTICE_CARD}/${incomplete.data.documentId}/actions/publish`,
-        {},
-      );
+      const refused = await admin.request('POST', `/coop/workflow/practice-card/${incomplete.data.documentId}`, {
+        to: 'Inviata',
+      });
       expect(refused.status).toBe(400);
       expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
         'Breve descrizione: campo obbligatorio',
       );
-
-      const published = await admin.request(
+      const direct = await admin.request(
         'POST',
         `/content-manager/collection-types/${PRACTICE_CARD}/${cardId}/actions/publish`,
         {},
       );
-      expect(published.status, await published.clone().text()).toBe(200);
+      expect(direct.status).toBe(403);
+
+      for (const to of ['Inviata', 'In revisione', 'Selezionata', 'Pubblicata']) {
+        await admin.json('POST', `/coop/workflow/practice-card/${cardId}`, { to });
+      }
       expect((await api.request('GET', `/practice-cards/${cardId}`)).status).toBe(200);
     });
   });

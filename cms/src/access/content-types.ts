@@ -6,6 +6,7 @@ export const CONSORTIUM_SERVICE = 'api::consortium-service.consortium-service';
 export const ORGANISATION_USER = 'api::organisation-user.organisation-user';
 export const REGISTRATION_REQUEST = 'api::registration-request.registration-request';
 export const EMAIL_MESSAGE = 'api::email-message.email-message';
+export const WORKFLOW_EVENT = 'api::workflow-event.workflow-event';
 
 /** Geography and taxonomies: reference data everyone reads and only network staff edit. */
 export const REFERENCE_TYPES = [

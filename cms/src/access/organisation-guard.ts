@@ -2,6 +2,7 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentIds, resolveRelation } from '../documents/relations';
 import { membershipOf } from './organisation-user';
+import { adminUserOfRequest } from './request-user';
 
 const ORGANISATION = 'api::organisation.organisation';
 
@@ -15,15 +16,9 @@ const OWNER_FIELD: Record<string, string> = {
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
+// PolicyError: the one kind of 403 whose message Strapi passes on to the user.
 const refuse = (): never => {
-  throw new errors.ForbiddenError('Potete lavorare solo sui dati della vostra organizzazione');
-};
-
-/** The admin account behind the current request, if the request comes from the admin panel. */
-const adminUserOfRequest = (strapi: Core.Strapi): { id: number } | null => {
-  const ctx = strapi.requestContext.get() as
-    { state?: { user?: { id: number }; auth?: { strategy?: { name?: string } } } } | undefined;
-  return ctx?.state?.auth?.strategy?.name === 'admin' && ctx.state.user ? ctx.state.user : null;
+  throw new errors.PolicyError('Potete lavorare solo sui dati della vostra organizzazione');
 };
 
 /**

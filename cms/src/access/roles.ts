@@ -9,6 +9,7 @@ import {
   REFERENCE_TYPES,
   REGISTRATION_REQUEST,
   SOCIAL_REPORT,
+  WORKFLOW_EVENT,
 } from './content-types';
 
 type Action = 'create' | 'read' | 'update' | 'delete' | 'publish';
@@ -71,6 +72,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: PRACTICE_CARD, actions: ['publish'] },
       { subject: REGISTRATION_REQUEST, actions: ['read', 'update', 'delete'] },
       { subject: EMAIL_MESSAGE, actions: ['read'] },
+      { subject: WORKFLOW_EVENT, actions: ['read'] },
     ],
     media: 'all',
     other: ['admin::users.read'],

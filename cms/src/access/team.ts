@@ -24,14 +24,14 @@ type TeamMember = {
 
 export const requireMembership = async (strapi: Core.Strapi, user: AdminUser): Promise<Membership> => {
   const membership = await membershipOf(strapi, user.id);
-  if (!membership) throw new errors.ForbiddenError('Questo account non appartiene a un’organizzazione');
+  if (!membership) throw new errors.PolicyError('Questo account non appartiene a un’organizzazione');
   return membership;
 };
 
 export const requireResponsabile = async (strapi: Core.Strapi, user: AdminUser): Promise<Membership> => {
   const membership = await requireMembership(strapi, user);
   if (membership.role !== 'Responsabile') {
-    throw new errors.ForbiddenError('Solo il Responsabile gestisce gli utenti e l’anagrafica dell’organizzazione');
+    throw new errors.PolicyError('Solo il Responsabile gestisce gli utenti e l’anagrafica dell’organizzazione');
   }
   return membership;
 };
@@ -135,7 +135,7 @@ export const setMemberActive = async (
     throw new errors.NotFoundError('Utente non trovato nella vostra organizzazione');
   }
   if (!ASSIGNABLE_ROLES.includes(target.role)) {
-    throw new errors.ForbiddenError('Il Responsabile può attivare o disattivare solo Operatori e Lettori');
+    throw new errors.PolicyError('Il Responsabile può attivare o disattivare solo Operatori e Lettori');
   }
   await strapi.service('admin::user').updateById(userId, { isActive });
 };

@@ -130,7 +130,7 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
     mainField: 'title',
     defaultSortBy: 'updatedAt',
     defaultSortOrder: 'DESC',
-    listFields: ['title', 'organisation', 'innovationArea', 'province', 'updatedAt'],
+    listFields: ['title', 'organisation', 'innovationArea', 'province', 'stage', 'updatedAt'],
     editRows: [
       [
         ['title', 8],
@@ -162,7 +162,10 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
         ['city', 6],
       ],
       [['photos', 12]],
-      [['slug', 6]],
+      [
+        ['slug', 6],
+        ['stage', 6],
+      ],
     ],
     fields: {
       title: {
@@ -207,13 +210,18 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
       province: { label: 'Provincia della pratica' },
       city: { label: 'Comune della pratica' },
       startYear: { label: 'Anno di avvio' },
+      stage: {
+        label: 'Stato redazionale',
+        description: 'Cambia con i pulsanti del riquadro «Flusso redazionale».',
+        editable: false,
+      },
     },
   },
   'api::social-report.social-report': {
     mainField: 'title',
     defaultSortBy: 'year',
     defaultSortOrder: 'DESC',
-    listFields: ['title', 'organisation', 'organisationType', 'updatedAt'],
+    listFields: ['title', 'organisation', 'organisationType', 'stage', 'updatedAt'],
     fields: {
       title: { label: 'Bilancio', description: 'Si compone da anno e organizzazione.', editable: false },
       organisation: { label: 'Organizzazione' },
@@ -223,6 +231,13 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
         description:
           'Presa dall’organizzazione: decide le parti del modulo (es. inserimento lavorativo per il tipo B).',
       },
+      stage: {
+        label: 'Stato',
+        description: 'In compilazione, confermato dal Responsabile, approvato dall’assemblea, depositato, pubblicato.',
+        editable: false,
+      },
+      approvalDate: { label: 'Data di approvazione dell’assemblea', editable: false },
+      depositDate: { label: 'Data di deposito', editable: false },
       methodology: { label: '1. Metodologia adottata' },
       generalInfo: { label: '2. Informazioni generali sull’ente' },
       governance: { label: '3. Struttura, governo e amministrazione' },
@@ -292,6 +307,24 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
       lastError: { label: 'Ultimo errore' },
       sentAt: { label: 'Inviato il' },
       createdAt: { label: 'Creato il' },
+    },
+  },
+  'api::workflow-event.workflow-event': {
+    mainField: 'subjectTitle',
+    defaultSortBy: 'createdAt',
+    defaultSortOrder: 'DESC',
+    listFields: ['subjectTitle', 'fromStage', 'toStage', 'actorName', 'createdAt'],
+    fields: {
+      subjectType: { label: 'Tipo' },
+      subjectDocumentId: { label: 'Identificativo del documento' },
+      subjectTitle: { label: 'Documento' },
+      organisation: { label: 'Organizzazione' },
+      fromStage: { label: 'Da' },
+      toStage: { label: 'A' },
+      comment: { label: 'Commento' },
+      actorName: { label: 'Chi' },
+      actorEmail: { label: 'E-mail di chi' },
+      createdAt: { label: 'Quando' },
     },
   },
   'api::organisation-user.organisation-user': {

@@ -2,6 +2,7 @@ import { House } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { RegistrationReviewPanel } from './RegistrationReview';
 import { SocialReportCompletenessPanel } from './SocialReportCompleteness';
+import { WorkflowPanel } from './WorkflowPanel';
 
 // Defaults for a browser that has not used the admin yet: Italian (the admin otherwise starts in
 // English), and no Strapi product tour (in English, about Strapi rather than the platform).
@@ -34,6 +35,6 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
-    contentManager.apis.addEditViewSidePanel([SocialReportCompletenessPanel, RegistrationReviewPanel]);
+    contentManager.apis.addEditViewSidePanel([WorkflowPanel, SocialReportCompletenessPanel, RegistrationReviewPanel]);
   },
 };

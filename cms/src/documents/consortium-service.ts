@@ -8,10 +8,7 @@ import { fetchTargets, pendingDocument } from './write-context';
 const UID = 'api::consortium-service.consortium-service';
 const ORGANISATION_UID = 'api::organisation.organisation';
 
-const checkConsortiumService = async (
-  strapi: Core.Strapi,
-  params: WriteParams,
-): Promise<void> => {
+const checkConsortiumService = async (strapi: Core.Strapi, params: WriteParams): Promise<void> => {
   const pending = await pendingDocument(strapi, UID, params, {
     consortium: { fields: ['documentId'] },
     memberOrganisation: { fields: ['documentId'] },

@@ -16,10 +16,7 @@ const POPULATE = {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-const checkOrganisation = async (
-  strapi: Core.Strapi,
-  params: WriteParams,
-): Promise<void> => {
+const checkOrganisation = async (strapi: Core.Strapi, params: WriteParams): Promise<void> => {
   const data = params.data ?? {};
   for (const field of ['taxCode', 'vatNumber'] as const) {
     if (typeof data[field] === 'string') data[field] = normaliseTaxCode(data[field]);

@@ -31,7 +31,7 @@ type Contact = PracticeCardData['contact'];
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** Validates the card a write will leave, in the given mode; refuses the write with Italian messages. */
-const checkPracticeCard = async (
+export const checkPracticeCard = async (
   strapi: Core.Strapi,
   params: { documentId?: string; data?: Record<string, unknown> },
   mode: ValidationMode,

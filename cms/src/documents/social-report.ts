@@ -27,10 +27,7 @@ export const SOCIAL_REPORT_SECTIONS_POPULATE = {
 
 const SECTIONS = Object.keys(SOCIAL_REPORT_SECTIONS_POPULATE) as (keyof typeof SOCIAL_REPORT_SECTIONS_POPULATE)[];
 
-const checkSocialReport = async (
-  strapi: Core.Strapi,
-  params: WriteParams,
-): Promise<void> => {
+const checkSocialReport = async (strapi: Core.Strapi, params: WriteParams): Promise<void> => {
   const data = (params.data ??= {});
   const pending = await pendingDocument(strapi, SOCIAL_REPORT_UID, params, {
     organisation: { fields: ['documentId'] },

@@ -68,3 +68,34 @@ export const accountInvitation = (
     `Nome utente: ${to}`,
     `Per impostare la password e accedere, apra questo collegamento:\n${registrationLink}`,
   ]);
+
+export const cardSubmitted = (
+  to: string,
+  cardTitle: string,
+  organisationName: string,
+  adminLink: string,
+): OutgoingEmail =>
+  message(to, `Nuova scheda da rivedere: ${cardTitle}`, [
+    `${organisationName} ha inviato alla redazione la scheda «${cardTitle}».`,
+    `La trovate qui:\n${adminLink}`,
+  ]);
+
+const CARD_OUTCOME: Record<string, string> = {
+  'Da rivedere': 'la redazione chiede alcune modifiche alla scheda',
+  Selezionata: 'la redazione ha selezionato la scheda per la Mappa delle pratiche innovative',
+  Pubblicata: 'la scheda è pubblicata sul portale',
+};
+
+export const cardOutcome = (
+  to: string,
+  cardTitle: string,
+  stage: string,
+  comment: string | null,
+  adminLink: string,
+): OutgoingEmail =>
+  message(to, `Scheda «${cardTitle}»: ${stage.toLowerCase()}`, [
+    `Buongiorno,`,
+    `${CARD_OUTCOME[stage] ?? `la scheda è passata allo stato «${stage}»`}: «${cardTitle}».`,
+    ...(comment ? [`Commento della redazione:\n${comment}`] : []),
+    `La scheda:\n${adminLink}`,
+  ]);

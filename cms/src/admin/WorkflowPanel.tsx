@@ -1,0 +1,114 @@
+import { Box, Button, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState } from 'react';
+
+const KINDS: Record<string, string> = {
+  'api::practice-card.practice-card': 'practice-card',
+  'api::social-report.social-report': 'social-report',
+};
+
+type Transition = { to: string; label: string; requiresComment: boolean; requiresApprovalDate: boolean };
+type HistoryEntry = {
+  fromStage: string;
+  toStage: string;
+  comment: string | null;
+  actorName: string;
+  createdAt: string;
+};
+type State = { stage: string; transitions: Transition[]; history: HistoryEntry[] };
+
+const errorMessage = (error: unknown): string =>
+  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ??
+  'Passaggio non riuscito';
+
+const formatDate = (iso: string): string =>
+  new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+
+/** The editorial workflow of a card or a report: its stage, the moves this user may make, its history. */
+const WorkflowContent = ({ kind, documentId }: { kind: string; documentId: string }) => {
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [state, setState] = useState<State | null>(null);
+  const [comment, setComment] = useState('');
+  const [approvalDate, setApprovalDate] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    get<{ data: State }>(`/coop/workflow/${kind}/${documentId}`).then(({ data }) => setState(data.data));
+  }, [get, kind, documentId]);
+  useEffect(load, [load]);
+
+  const move = async (transition: Transition): Promise<void> => {
+    setBusy(true);
+    try {
+      await post(`/coop/workflow/${kind}/${documentId}`, { to: transition.to, comment, approvalDate });
+      toggleNotification({ type: 'success', message: `Fatto: ${transition.label.toLowerCase()}` });
+      window.location.reload();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      setBusy(false);
+    }
+  };
+
+  if (!state) return <Typography textColor="neutral600">Caricamento…</Typography>;
+  const needsDate = state.transitions.some((transition) => transition.requiresApprovalDate);
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+      <Typography variant="omega" fontWeight="bold">
+        Stato: {state.stage}
+      </Typography>
+      {state.transitions.length > 0 && (
+        <Textarea
+          name="comment"
+          aria-label="Commento"
+          placeholder="Commento (obbligatorio per chiedere modifiche o riaprire)"
+          value={comment}
+          onChange={(event: { target: { value: string } }) => setComment(event.target.value)}
+        />
+      )}
+      {needsDate && (
+        <TextInput
+          name="approvalDate"
+          aria-label="Data di approvazione dell’assemblea"
+          placeholder="Data di approvazione (AAAA-MM-GG)"
+          value={approvalDate}
+          onChange={(event: { target: { value: string } }) => setApprovalDate(event.target.value)}
+        />
+      )}
+      {state.transitions.map((transition) => (
+        <Button
+          key={transition.to + transition.label}
+          variant="secondary"
+          disabled={busy}
+          onClick={() => void move(transition)}
+        >
+          {transition.label}
+        </Button>
+      ))}
+      {state.history.length > 0 && (
+        <Box paddingTop={2}>
+          <Typography variant="sigma">Cronologia</Typography>
+          <ul>
+            {state.history.map((entry) => (
+              <li key={entry.createdAt + entry.toStage}>
+                <Typography variant="pi">
+                  {formatDate(entry.createdAt)} · {entry.actorName}: {entry.fromStage} → {entry.toStage}
+                  {entry.comment ? ` — «${entry.comment}»` : ''}
+                </Typography>
+              </li>
+            ))}
+          </ul>
+        </Box>
+      )}
+    </Flex>
+  );
+};
+
+type PanelProps = { model: string; documentId?: string };
+
+export const WorkflowPanel = ({ model, documentId }: PanelProps) => {
+  const kind = KINDS[model];
+  if (!kind || !documentId) return null;
+  return { title: 'Flusso redazionale', content: <WorkflowContent kind={kind} documentId={documentId} /> };
+};

@@ -1,0 +1,74 @@
+/** The editorial workflow of practice cards and social reports: who may move what, from where to where. */
+
+export const CARD_STAGES = [
+  'Bozza',
+  'Inviata',
+  'In revisione',
+  'Da rivedere',
+  'Selezionata',
+  'Pubblicata',
+  'Archiviata',
+] as const;
+export type CardStage = (typeof CARD_STAGES)[number];
+
+export const REPORT_STAGES = ['In compilazione', 'Confermato', 'Approvato', 'Depositato', 'Pubblicato'] as const;
+export type ReportStage = (typeof REPORT_STAGES)[number];
+
+/**
+ * `cooperative`: Responsabile or Operatore of the document's organisation; `responsabile`: its
+ * Responsabile only; `curator`: the Think Tank's curators and the network staff.
+ */
+export type Actor = 'cooperative' | 'responsabile' | 'curator';
+
+export type Transition<S extends string> = {
+  from: S;
+  to: S;
+  actors: Actor[];
+  /** What the button says. */
+  label: string;
+  requiresComment?: boolean;
+  requiresApprovalDate?: boolean;
+  /** What happens to the public version. */
+  effect?: 'publish' | 'unpublish';
+};
+
+export const CARD_TRANSITIONS: Transition<CardStage>[] = [
+  { from: 'Bozza', to: 'Inviata', actors: ['cooperative'], label: 'Invia alla redazione' },
+  { from: 'Da rivedere', to: 'Inviata', actors: ['cooperative'], label: 'Invia di nuovo alla redazione' },
+  { from: 'Inviata', to: 'In revisione', actors: ['curator'], label: 'Prendi in revisione' },
+  { from: 'In revisione', to: 'Da rivedere', actors: ['curator'], label: 'Chiedi modifiche', requiresComment: true },
+  { from: 'In revisione', to: 'Selezionata', actors: ['curator'], label: 'Seleziona' },
+  { from: 'Selezionata', to: 'Pubblicata', actors: ['curator'], label: 'Pubblica sul portale', effect: 'publish' },
+  { from: 'Pubblicata', to: 'Pubblicata', actors: ['curator'], label: 'Pubblica le modifiche', effect: 'publish' },
+  { from: 'Pubblicata', to: 'Archiviata', actors: ['curator'], label: 'Ritira dal portale', effect: 'unpublish' },
+  { from: 'Archiviata', to: 'Pubblicata', actors: ['curator'], label: 'Pubblica di nuovo', effect: 'publish' },
+];
+
+export const REPORT_TRANSITIONS: Transition<ReportStage>[] = [
+  { from: 'In compilazione', to: 'Confermato', actors: ['responsabile'], label: 'Conferma i dati' },
+  {
+    from: 'Confermato',
+    to: 'In compilazione',
+    actors: ['responsabile'],
+    label: 'Riapri per modifiche',
+    requiresComment: true,
+  },
+  {
+    from: 'Confermato',
+    to: 'Approvato',
+    actors: ['responsabile'],
+    label: 'Registra l’approvazione dell’assemblea',
+    requiresApprovalDate: true,
+  },
+  { from: 'Approvato', to: 'Depositato', actors: ['responsabile'], label: 'Registra il deposito' },
+  { from: 'Depositato', to: 'Pubblicato', actors: ['responsabile'], label: 'Segna come pubblicato' },
+];
+
+/** Stages in which the cooperative cannot change a card: the redazione has it. */
+export const CARD_STAGES_LOCKED_FOR_COOPERATIVE: CardStage[] = ['Inviata', 'In revisione', 'Selezionata', 'Archiviata'];
+
+export const transitionsFrom = <S extends string>(table: Transition<S>[], stage: S, actors: Actor[]): Transition<S>[] =>
+  table.filter((transition) => transition.from === stage && transition.actors.some((actor) => actors.includes(actor)));
+
+export const findTransition = <S extends string>(table: Transition<S>[], from: S, to: S): Transition<S> | undefined =>
+  table.find((transition) => transition.from === from && transition.to === to);

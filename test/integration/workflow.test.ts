@@ -1,0 +1,266 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../stack/process.ts';
+import { startCms, startMaildev } from '../stack/services.ts';
+import { resolveSettings, type StackSettings } from '../stack/settings.ts';
+import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
+import { adminLogin, type AdminSession } from '../support/admin-api.ts';
+import { contentApi, createFullAccessToken, type ContentApi } from '../support/content-api.ts';
+
+type Mail = { subject: string; text: string; to: { address: string }[] };
+type Who = 'responsabile' | 'operatore' | 'lettore' | 'curatore' | 'staff' | 'altraCooperativa';
+const EMAIL: Record<Who, string> = {
+  responsabile: 'responsabile.navigli@demo.piattaforma.local',
+  operatore: 'operatore.navigli@demo.piattaforma.local',
+  lettore: 'lettore.navigli@demo.piattaforma.local',
+  curatore: 'curatore@demo.piattaforma.local',
+  staff: 'staff@demo.piattaforma.local',
+  altraCooperativa: 'responsabile.mincio@demo.piattaforma.local',
+};
+
+describe('editorial workflow', () => {
+  let settings: StackSettings;
+  let cms: Service | undefined;
+  let maildev: Service | undefined;
+  let api: ContentApi;
+  const sessions = new Map<Who, AdminSession>();
+  const as = (who: Who): AdminSession => sessions.get(who)!;
+
+  const move = (who: Who, kind: string, documentId: string, body: Record<string, unknown>): Promise<Response> =>
+    as(who).request('POST', `/coop/workflow/${kind}/${documentId}`, body);
+  const expectRefused = async (response: Response, status: number, message?: string | RegExp): Promise<void> => {
+    expect(response.status).toBe(status);
+    if (message) expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
+  };
+  const mailsTo = async (address: string): Promise<Mail[]> => {
+    const response = await fetch(`${settings.smtp.inboxUrl}/api/email`);
+    return ((await response.json()) as Mail[]).filter((mail) => mail.to[0]?.address === address);
+  };
+  const awaitMail = async (address: string, subject: string): Promise<Mail> => {
+    await expect
+      .poll(async () => (await mailsTo(address)).some((mail) => mail.subject.includes(subject)), { timeout: 30_000 })
+      .toBe(true);
+    return (await mailsTo(address)).find((mail) => mail.subject.includes(subject))!;
+  };
+  const publicTitle = async (documentId: string): Promise<string | null> => {
+    const response = await fetch(`${settings.cms.url}/api/practice-cards/${documentId}`);
+    return response.ok ? ((await response.json()) as { data: { title: string } }).data.title : null;
+  };
+
+  beforeAll(async () => {
+    settings = resolveSettings(await throwawaySettings({ EMAIL_RETRY_INTERVAL_SECONDS: '1' }));
+    maildev = await startMaildev(settings);
+    cms = await startCms(settings);
+    const superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);
+    api = contentApi(settings.cms.url, await createFullAccessToken(superAdmin));
+    for (const [who, email] of Object.entries(EMAIL) as [Who, string][]) {
+      sessions.set(who, await adminLogin(settings.cms.url, email, demoPassword));
+    }
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+    await maildev?.stop();
+    if (settings) rmSync(settings.dataDir, { recursive: true, force: true });
+  });
+
+  it('takes a practice card from the cooperative to the portal, each step by whom it belongs to', async () => {
+    const { data: seeded } = await api.json<{ data: Record<string, unknown>[] }>(
+      'GET',
+      '/practice-cards?filters[organisation][slug][$eq]=navigli-insieme&status=draft&populate=*&pagination[pageSize]=1',
+    );
+    const template = seeded[0]!;
+    const relation = (value: unknown) =>
+      Array.isArray(value)
+        ? value.map((item) => item.documentId)
+        : (value as { documentId: string } | null)?.documentId;
+    const { data: card } = await api.json<{ data: { documentId: string } }>('POST', '/practice-cards', {
+      data: {
+        title: 'Sportello digitale di quartiere',
+        organisation: relation(template.organisation),
+        innovationArea: relation(template.innovationArea),
+        intentPartnershipAbsent: template.intentPartnershipAbsent,
+        intentPartners: relation(template.intentPartners),
+        economicPartnershipAbsent: template.economicPartnershipAbsent,
+        economicPartners: relation(template.economicPartners),
+        fundingSources: relation(template.fundingSources),
+        fundingOtherDetail: template.fundingOtherDetail,
+        description: template.description,
+        innovationElements: template.innovationElements,
+        evaluation: template.evaluation,
+        impactEvaluation: template.impactEvaluation,
+        contact: { fullName: 'Anna Neri', email: 'anna@navigli.example.it', phone: '+39 02 5550 3333', isPublic: true },
+        province: relation(template.province),
+      },
+    });
+    const id = card.documentId;
+    const card_ = 'practice-card';
+
+    await expectRefused(await move('lettore', card_, id, { to: 'Inviata' }), 403, /spetta alla cooperativa/);
+    await expectRefused(await move('altraCooperativa', card_, id, { to: 'Inviata' }), 403);
+    await expectRefused(await move('curatore', card_, id, { to: 'Inviata' }), 403, /spetta alla cooperativa/);
+    await expectRefused(
+      await move('operatore', card_, id, { to: 'Pubblicata' }),
+      400,
+      'Passaggio non consentito: da «Bozza» a «Pubblicata»',
+    );
+
+    expect((await move('operatore', card_, id, { to: 'Inviata' })).status).toBe(200);
+    await awaitMail(EMAIL.curatore, 'Nuova scheda da rivedere: Sportello digitale di quartiere');
+    await expectRefused(
+      await as('operatore').request('PUT', `/content-manager/collection-types/api::practice-card.practice-card/${id}`, {
+        city: 'Rho',
+      }),
+      403,
+      /in mano alla redazione/,
+    );
+    await expectRefused(await move('operatore', card_, id, { to: 'In revisione' }), 403, /spetta alla redazione/);
+    await expectRefused(await move('curatore', card_, id, { to: 'Selezionata' }), 400);
+
+    expect((await move('curatore', card_, id, { to: 'In revisione' })).status).toBe(200);
+    await expectRefused(await move('curatore', card_, id, { to: 'Da rivedere' }), 400, /^Commento/);
+    expect(
+      (await move('curatore', card_, id, { to: 'Da rivedere', comment: 'Aggiungete gli indicatori del primo anno.' }))
+        .status,
+    ).toBe(200);
+    const sentBack = await awaitMail(EMAIL.responsabile, 'da rivedere');
+    expect(sentBack.text).toContain('Aggiungete gli indicatori del primo anno.');
+
+    expect((await move('responsabile', card_, id, { to: 'Inviata' })).status).toBe(200);
+    expect((await move('curatore', card_, id, { to: 'In revisione' })).status).toBe(200);
+    expect((await move('curatore', card_, id, { to: 'Selezionata' })).status).toBe(200);
+    await awaitMail(EMAIL.operatore, 'selezionata');
+    expect(await publicTitle(id)).toBeNull();
+    expect((await move('curatore', card_, id, { to: 'Pubblicata' })).status).toBe(200);
+    await awaitMail(EMAIL.responsabile, 'pubblicata');
+    expect(await publicTitle(id)).toBe('Sportello digitale di quartiere');
+
+    // The cooperative edits the published card: the public keeps the published version until a curator publishes again.
+    const edited = await as('operatore').request(
+      'PUT',
+      `/content-manager/collection-types/api::practice-card.practice-card/${id}`,
+      {
+        title: 'Sportello digitale di quartiere 2.0',
+      },
+    );
+    expect(edited.status).toBe(200);
+    expect(await publicTitle(id)).toBe('Sportello digitale di quartiere');
+    expect((await move('curatore', card_, id, { to: 'Pubblicata' })).status).toBe(200);
+    expect(await publicTitle(id)).toBe('Sportello digitale di quartiere 2.0');
+
+    expect((await move('curatore', card_, id, { to: 'Archiviata' })).status).toBe(200);
+    expect(await publicTitle(id)).toBeNull();
+
+    await expectRefused(
+      await as('staff').request(
+        'POST',
+        `/content-manager/collection-types/api::practice-card.practice-card/${id}/actions/publish`,
+        {},
+      ),
+      403,
+      /Flusso redazionale/,
+    );
+    await expectRefused(
+      await as('staff').request('PUT', `/content-manager/collection-types/api::practice-card.practice-card/${id}`, {
+        stage: 'Pubblicata',
+      }),
+      400,
+      /^Stato redazionale/,
+    );
+
+    const { data: state } = await as('responsabile').json<{
+      data: {
+        stage: string;
+        history: { fromStage: string; toStage: string; actorName: string; comment: string | null }[];
+      };
+    }>('GET', `/coop/workflow/practice-card/${id}`);
+    expect(state.stage).toBe('Archiviata');
+    expect(state.history.map((entry) => `${entry.fromStage} → ${entry.toStage}`).reverse()).toEqual([
+      'Bozza → Inviata',
+      'Inviata → In revisione',
+      'In revisione → Da rivedere',
+      'Da rivedere → Inviata',
+      'Inviata → In revisione',
+      'In revisione → Selezionata',
+      'Selezionata → Pubblicata',
+      'Pubblicata → Pubblicata',
+      'Pubblicata → Archiviata',
+    ]);
+    expect(state.history.find((entry) => entry.toStage === 'Da rivedere')).toMatchObject({
+      actorName: 'Luca Think Tank',
+      comment: 'Aggiungete gli indicatori del primo anno.',
+    });
+    const { results: events } = await as('staff').json<{ results: { documentId: string }[] }>(
+      'GET',
+      '/content-manager/collection-types/api::workflow-event.workflow-event?page=1&pageSize=1',
+    );
+    await expectRefused(
+      await as('staff').request(
+        'PUT',
+        `/content-manager/collection-types/api::workflow-event.workflow-event/${events[0]?.documentId}`,
+        {
+          comment: 'riscritto',
+        },
+      ),
+      403,
+    );
+  });
+
+  it('takes a social report from compilation to publication, confirmed by the Responsabile only when complete', async () => {
+    const { data: reports } = await api.json<{ data: { documentId: string; year: number }[] }>(
+      'GET',
+      '/social-reports?filters[organisation][slug][$eq]=navigli-insieme&sort=year:desc',
+    );
+    const id = reports[0]!.documentId;
+    const report = 'social-report';
+
+    await expectRefused(await move('operatore', report, id, { to: 'Confermato' }), 403, /spetta al Responsabile/);
+    await expectRefused(await move('curatore', report, id, { to: 'Confermato' }), 403);
+    expect((await move('responsabile', report, id, { to: 'Confermato' })).status).toBe(200);
+    await expectRefused(
+      await as('operatore').request('PUT', `/content-manager/collection-types/api::social-report.social-report/${id}`, {
+        year: 2024,
+      }),
+      403,
+      /sola lettura finché il Responsabile non lo riapre/,
+    );
+    await expectRefused(await move('responsabile', report, id, { to: 'In compilazione' }), 400, /^Commento/);
+    expect(
+      (await move('responsabile', report, id, { to: 'In compilazione', comment: 'Correggo i volontari.' })).status,
+    ).toBe(200);
+    expect(
+      (
+        await as('operatore').request(
+          'PUT',
+          `/content-manager/collection-types/api::social-report.social-report/${id}`,
+          { year: 2024 },
+        )
+      ).status,
+    ).toBe(200);
+    expect((await move('responsabile', report, id, { to: 'Confermato' })).status).toBe(200);
+    await expectRefused(await move('responsabile', report, id, { to: 'Approvato' }), 400, /^Data di approvazione/);
+    expect((await move('responsabile', report, id, { to: 'Approvato', approvalDate: '2025-04-28' })).status).toBe(200);
+    expect((await move('responsabile', report, id, { to: 'Depositato' })).status).toBe(200);
+    expect((await move('responsabile', report, id, { to: 'Pubblicato' })).status).toBe(200);
+    const stored = await api.json<{ data: { stage: string; approvalDate: string; depositDate: string } }>(
+      'GET',
+      `/social-reports/${id}`,
+    );
+    expect(stored.data).toMatchObject({ stage: 'Pubblicato', approvalDate: '2025-04-28' });
+    expect(stored.data.depositDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const { data: empty } = await api.json<{ data: { documentId: string } }>('POST', '/social-reports', {
+      data: {
+        organisation: (
+          await api.json<{ data: { documentId: string }[] }>('GET', '/organisations?filters[slug][$eq]=navigli-insieme')
+        ).data[0]?.documentId,
+        year: 2030,
+      },
+    });
+    await expectRefused(
+      await move('responsabile', report, empty.documentId, { to: 'Confermato' }),
+      400,
+      /^Il bilancio non si può confermare: mancano «Standard di rendicontazione adottati»/,
+    );
+  });
+});
