@@ -250,10 +250,16 @@ describe('isolation matrix: every role × content type × action × own/other or
       }
       case 'delete':
         return outcome(await session.request('DELETE', `${base}/${await fixture(type, scope, role)}`));
-      case 'publish':
+      case 'publish': {
+        // Publishing is the workflow's last step: the card is first brought to "Selezionata".
+        const documentId = await fixture(type, scope, role);
+        for (const to of ['Inviata', 'In revisione', 'Selezionata']) {
+          await superAdmin.json('POST', `/coop/workflow/practice-card/${documentId}`, { to });
+        }
         return outcome(
-          await session.request('POST', `${base}/${await fixture(type, scope, role)}/actions/publish`, {}),
+          await session.request('POST', `/coop/workflow/practice-card/${documentId}`, { to: 'Pubblicata' }),
         );
+      }
       case 'upload': {
         if (scope === 'other') return outcome(await session.request('GET', `/upload/files/${foreignFile}`));
         const form = new FormData();
