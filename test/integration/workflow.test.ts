@@ -64,6 +64,46 @@ describe('editorial workflow', () => {
     if (settings) rmSync(settings.dataDir, { recursive: true, force: true });
   });
 
+  it("gives the redazione a queue of every organisation's cards by stage, with counts and filters", async () => {
+    type Queue = {
+      stage: string;
+      counts: Record<string, number>;
+      cards: { title: string; organisation: { name: string } }[];
+    };
+    const { data: queue } = await as('curatore').json<{ data: Queue }>('GET', '/coop/workflow-queue');
+    expect(queue.counts).toEqual({
+      Bozza: 5,
+      Inviata: 4,
+      'In revisione': 4,
+      'Da rivedere': 3,
+      Selezionata: 3,
+      Pubblicata: 20,
+      Archiviata: 3,
+    });
+    expect(queue.stage).toBe('Inviata');
+    expect(queue.cards).toHaveLength(4);
+    expect(new Set(queue.cards.map((card) => card.organisation.name)).size).toBeGreaterThan(1);
+
+    const { data: regions } = await api.json<{ data: { documentId: string }[] }>(
+      'GET',
+      '/regions?filters[name][$eq]=Lombardia',
+    );
+    const { data: lombardy } = await as('curatore').json<{ data: Queue }>(
+      'GET',
+      `/coop/workflow-queue?region=${regions[0]?.documentId}&stage=Pubblicata`,
+    );
+    const lombardyTotal = await api.json<{ meta: { pagination: { total: number } } }>(
+      'GET',
+      '/practice-cards?status=draft&filters[province][region][name][$eq]=Lombardia&pagination[pageSize]=1',
+    );
+    expect(Object.values(lombardy.counts).reduce((sum, count) => sum + count, 0)).toBe(
+      lombardyTotal.meta.pagination.total,
+    );
+    expect(lombardy.cards).toHaveLength(lombardy.counts.Pubblicata ?? -1);
+
+    expect((await as('responsabile').request('GET', '/coop/workflow-queue')).status).toBe(403);
+  });
+
   it('takes a practice card from the cooperative to the portal, each step by whom it belongs to', async () => {
     const { data: seeded } = await api.json<{ data: Record<string, unknown>[] }>(
       'GET',

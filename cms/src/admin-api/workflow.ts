@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PRACTICE_CARD, SOCIAL_REPORT } from '../access/content-types';
-import { loadSubject, performTransition, workflowState, type WorkflowKind } from '../workflow/service';
+import { editorialQueue, type QueueFilters } from '../workflow/queue';
+import { actorsOf, loadSubject, performTransition, workflowState, type WorkflowKind } from '../workflow/service';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -25,6 +26,17 @@ export const workflowAdminRoutes = (strapi: Core.Strapi): Core.Router => ({
   type: 'admin',
   prefix: '/coop',
   routes: [
+    {
+      method: 'GET',
+      path: '/workflow-queue',
+      handler: async (ctx: Context) => {
+        // The queue is the redazione's: curators and network staff.
+        if (!(await actorsOf(strapi, ctx.state.user, null)).includes('curator')) return ctx.forbidden();
+        ctx.body = { data: await editorialQueue(strapi, ctx.query as QueueFilters) };
+      },
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+      info: { type: 'admin' },
+    },
     {
       method: 'GET',
       path: '/workflow/:kind/:documentId',

@@ -1,4 +1,4 @@
-import { House } from '@strapi/icons';
+import { Feather, House } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { RegistrationReviewPanel } from './RegistrationReview';
 import { SocialReportCompletenessPanel } from './SocialReportCompleteness';
@@ -31,6 +31,14 @@ export default {
       intlLabel: { id: 'coop.my-organisation', defaultMessage: 'La mia organizzazione' },
       Component: () => import('./MyOrganisationPage'),
       permissions: [],
+    });
+    app.addMenuLink({
+      to: 'editorial-queue',
+      icon: Feather,
+      intlLabel: { id: 'coop.editorial-queue', defaultMessage: 'Coda redazionale' },
+      Component: () => import('./EditorialQueuePage'),
+      // Shown to who may publish practice cards: the redazione and the network staff.
+      permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::practice-card.practice-card' }],
     });
   },
   bootstrap(app: StrapiApp) {
