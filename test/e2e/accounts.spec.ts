@@ -1,16 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in.ts';
 import { cmsUrl, demoPassword, inboxUrl } from './urls.ts';
 
-const signIn = async (page: Page, email: string): Promise<void> => {
-  await page.goto(`${cmsUrl()}/admin`);
-  await page.getByLabel(/e-?mail/i).fill(email);
-  await page.getByLabel(/password/i).fill(demoPassword());
-  await page.getByRole('button', { name: /accedi|login/i }).click();
-  await expect(page.getByRole('navigation').first()).toBeVisible();
-};
-
 test('the Responsabile manages the organisation’s users and sees only its own organisation', async ({ page }) => {
-  await signIn(page, 'responsabile.navigli@demo.piattaforma.local');
+  await signIn(page, 'responsabile.navigli@demo.piattaforma.local', demoPassword());
   await page.getByRole('link', { name: 'La mia organizzazione' }).click();
 
   await expect(page.getByRole('heading', { name: 'Navigli Insieme Cooperativa Sociale' })).toBeVisible();
@@ -47,7 +40,7 @@ test('network staff approve a registration request and the credentials reach the
   });
   expect(submitted.status()).toBe(201);
 
-  await signIn(page, 'staff@demo.piattaforma.local');
+  await signIn(page, 'staff@demo.piattaforma.local', demoPassword());
   await page.goto(`${cmsUrl()}/admin/content-manager/collection-types/api::registration-request.registration-request`);
   await page.getByRole('link', { name: 'Cooperativa Sociale Il Fiordaliso' }).click();
   await expect(page.getByText('Verifica', { exact: true })).toBeVisible({ timeout: 30_000 });

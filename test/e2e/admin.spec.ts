@@ -1,19 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './sign-in.ts';
 import { adminCredentials, cmsUrl } from './urls.ts';
 
-const signIn = async (page: Page): Promise<void> => {
+const signInAsNetworkAdmin = (page: Page): Promise<void> => {
   const { email, password } = adminCredentials();
-  await page.goto(`${cmsUrl()}/admin`);
-  await page.getByLabel(/e-?mail/i).fill(email);
-  await page.getByLabel(/password/i).fill(password);
-  await page.getByRole('button', { name: /accedi|login/i }).click();
-  await expect(page.getByRole('navigation').first()).toBeVisible();
+  return signIn(page, email, password);
 };
 
 const collection = (uid: string): string => `${cmsUrl()}/admin/content-manager/collection-types/${uid}`;
 
 test('the network staff sign in to the admin panel, in Italian', async ({ page }) => {
-  await signIn(page);
+  await signInAsNetworkAdmin(page);
   await expect(page).toHaveURL(/\/admin(\/)?$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'it');
   await page.screenshot({ path: test.info().outputPath('admin-home.png'), fullPage: true });
@@ -22,7 +19,7 @@ test('the network staff sign in to the admin panel, in Italian', async ({ page }
 test('practice cards are listed and edited with the survey form’s Italian labels, hints and limits', async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsNetworkAdmin(page);
   await page.goto(collection('api::practice-card.practice-card'));
   const headers = page.getByRole('row').first();
   for (const header of ['Nome progetto', 'Cooperativa proponente', 'Ambito di innovazione', 'Ultima modifica']) {
@@ -39,7 +36,7 @@ test('practice cards are listed and edited with the survey form’s Italian labe
 });
 
 test('a social report shows how complete it is against the guidelines', async ({ page }) => {
-  await signIn(page);
+  await signInAsNetworkAdmin(page);
   await page.goto(collection('api::social-report.social-report'));
   await page.getByRole('link', { name: 'Bilancio sociale 2024 · Terre del Mincio Cooperativa Sociale' }).click();
 

@@ -1,16 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in.ts';
 import { cmsUrl, demoPassword } from './urls.ts';
 
-const signIn = async (page: Page, email: string): Promise<void> => {
-  await page.goto(`${cmsUrl()}/admin`);
-  await page.getByLabel(/e-?mail/i).fill(email);
-  await page.getByLabel(/password/i).fill(demoPassword());
-  await page.getByRole('button', { name: /accedi|login/i }).click();
-  await expect(page.getByRole('navigation').first()).toBeVisible();
-};
-
 test('a curator takes a submitted card from the queue into review', async ({ page }) => {
-  await signIn(page, 'curatore@demo.piattaforma.local');
+  await signIn(page, 'curatore@demo.piattaforma.local', demoPassword());
   await page.getByRole('link', { name: 'Coda redazionale' }).click();
   await expect(page.getByRole('heading', { name: 'Coda redazionale' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Inviata\s*4$/ })).toBeVisible();

@@ -2,65 +2,49 @@ import type { Core } from '@strapi/strapi';
 import { PRACTICE_CARD, SOCIAL_REPORT } from '../access/content-types';
 import { editorialQueue, type QueueFilters } from '../workflow/queue';
 import { actorsOf, loadSubject, performTransition, workflowState, type WorkflowKind } from '../workflow/service';
-
-type Context = Parameters<Core.MiddlewareHandler>[0];
+import { adminRoute, adminRouter, bodyOf, paramOf, type AdminContext } from './admin-route';
 
 const MODEL: Record<WorkflowKind, string> = { 'practice-card': PRACTICE_CARD, 'social-report': SOCIAL_REPORT };
 
-const paramsOf = (ctx: Context): { kind: WorkflowKind; documentId: string } | null => {
-  const { kind, documentId } = ctx.params as { kind: string; documentId: string };
-  return kind === 'practice-card' || kind === 'social-report' ? { kind, documentId } : null;
-};
-
-/** Only who may read the document sees its workflow; the transitions check their own rules. */
-const mayRead = async (strapi: Core.Strapi, ctx: Context, kind: WorkflowKind, documentId: string): Promise<boolean> => {
+/** The document a workflow route is about, if the user may read it; otherwise the route answers 404 or 403. */
+const readableSubject = async (
+  strapi: Core.Strapi,
+  ctx: AdminContext,
+): Promise<{ kind: WorkflowKind; documentId: string } | null> => {
+  const kind = paramOf(ctx, 'kind');
+  const documentId = paramOf(ctx, 'documentId');
+  if (kind !== 'practice-card' && kind !== 'social-report') {
+    ctx.notFound();
+    return null;
+  }
   const subject = await loadSubject(strapi, kind, documentId);
-  return !strapi
+  const checker = strapi
     .plugin('content-manager')
     .service('permission-checker')
-    .create({ userAbility: ctx.state.userAbility, model: MODEL[kind] })
-    .cannot.read(subject);
+    .create({ userAbility: ctx.state.userAbility, model: MODEL[kind] });
+  if (checker.cannot.read(subject)) {
+    ctx.forbidden();
+    return null;
+  }
+  return { kind, documentId };
 };
 
-export const workflowAdminRoutes = (strapi: Core.Strapi): Core.Router => ({
-  type: 'admin',
-  prefix: '/coop',
-  routes: [
-    {
-      method: 'GET',
-      path: '/workflow-queue',
-      handler: async (ctx: Context) => {
-        // The queue is the redazione's: curators and network staff.
-        if (!(await actorsOf(strapi, ctx.state.user, null)).includes('curator')) return ctx.forbidden();
-        ctx.body = { data: await editorialQueue(strapi, ctx.query as QueueFilters) };
-      },
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
-      info: { type: 'admin' },
-    },
-    {
-      method: 'GET',
-      path: '/workflow/:kind/:documentId',
-      handler: async (ctx: Context) => {
-        const params = paramsOf(ctx);
-        if (!params) return ctx.notFound();
-        if (!(await mayRead(strapi, ctx, params.kind, params.documentId))) return ctx.forbidden();
-        ctx.body = { data: await workflowState(strapi, params.kind, params.documentId, ctx.state.user) };
-      },
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
-      info: { type: 'admin' },
-    },
-    {
-      method: 'POST',
-      path: '/workflow/:kind/:documentId',
-      handler: async (ctx: Context) => {
-        const params = paramsOf(ctx);
-        if (!params) return ctx.notFound();
-        if (!(await mayRead(strapi, ctx, params.kind, params.documentId))) return ctx.forbidden();
-        const body = (ctx.request as { body?: Record<string, unknown> }).body ?? {};
-        ctx.body = { data: await performTransition(strapi, params.kind, params.documentId, ctx.state.user, body) };
-      },
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
-      info: { type: 'admin' },
-    },
-  ],
-});
+export const workflowAdminRoutes = (strapi: Core.Strapi): Core.Router =>
+  adminRouter([
+    adminRoute('GET', '/workflow-queue', async (ctx) => {
+      // The queue is the redazione's: curators and network staff.
+      if (!(await actorsOf(strapi, ctx.state.user, null)).includes('curator')) return ctx.forbidden();
+      ctx.body = { data: await editorialQueue(strapi, ctx.query as QueueFilters) };
+    }),
+    adminRoute('GET', '/workflow/:kind/:documentId', async (ctx) => {
+      const subject = await readableSubject(strapi, ctx);
+      if (subject) ctx.body = { data: await workflowState(strapi, subject.kind, subject.documentId, ctx.state.user) };
+    }),
+    adminRoute('POST', '/workflow/:kind/:documentId', async (ctx) => {
+      const subject = await readableSubject(strapi, ctx);
+      if (!subject) return;
+      ctx.body = {
+        data: await performTransition(strapi, subject.kind, subject.documentId, ctx.state.user, bodyOf(ctx)),
+      };
+    }),
+  ]);

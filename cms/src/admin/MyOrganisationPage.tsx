@@ -15,6 +15,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { errorMessage } from './api-errors';
 import { useCallback, useEffect, useState } from 'react';
 
 type Member = {
@@ -32,10 +33,6 @@ type Overview = {
   team: Member[];
 };
 
-const errorMessage = (error: unknown): string =>
-  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ??
-  'Operazione non riuscita';
-
 const formatDate = (iso: string): string =>
   new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 
@@ -50,7 +47,7 @@ const MyOrganisationPage = () => {
   const load = useCallback(() => {
     get<{ data: Overview }>('/coop/my-organisation')
       .then(({ data }) => setOverview(data.data))
-      .catch((error: unknown) => setFailure(errorMessage(error)));
+      .catch((error: unknown) => setFailure(errorMessage(error, 'Operazione non riuscita')));
   }, [get]);
   useEffect(load, [load]);
 
@@ -60,7 +57,7 @@ const MyOrganisationPage = () => {
       toggleNotification({ type: 'success', message: success });
       load();
     } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      toggleNotification({ type: 'danger', message: errorMessage(error, 'Operazione non riuscita') });
     }
   };
 

@@ -1,13 +1,11 @@
 import { Button, Flex, Textarea, Typography } from '@strapi/design-system';
+import { errorMessage } from './api-errors';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 
 const MODEL = 'api::registration-request.registration-request';
 
 type Review = { documentId: string; status: string | undefined };
-
-const errorMessage = (error: unknown, fallback: string): string =>
-  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ?? fallback;
 
 /** Approve or reject a registration request; the platform does the rest and e-mails the applicant. */
 const ReviewContent = ({ documentId, status }: Review) => {

@@ -1,5 +1,6 @@
 import { Box, Button, Flex, ProgressBar, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { errorMessage } from './api-errors';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 
@@ -39,9 +40,10 @@ const CompletenessContent = ({ documentId, updatedAt }: { documentId: string; up
       });
       navigate(`/content-manager/collection-types/${MODEL}/${data.data.documentId}`);
     } catch (error) {
-      const message = (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error
-        ?.message;
-      toggleNotification({ type: 'danger', message: message ?? 'Impossibile creare il bilancio dell’anno successivo' });
+      toggleNotification({
+        type: 'danger',
+        message: errorMessage(error, 'Impossibile creare il bilancio dell’anno successivo'),
+      });
     }
   };
 

@@ -1,4 +1,5 @@
 import { Box, Button, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { errorMessage } from './api-errors';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 
@@ -16,10 +17,6 @@ type HistoryEntry = {
   createdAt: string;
 };
 type State = { stage: string; transitions: Transition[]; history: HistoryEntry[] };
-
-const errorMessage = (error: unknown): string =>
-  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ??
-  'Passaggio non riuscito';
 
 const formatDate = (iso: string): string =>
   new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
@@ -45,7 +42,7 @@ const WorkflowContent = ({ kind, documentId }: { kind: string; documentId: strin
       toggleNotification({ type: 'success', message: `Fatto: ${transition.label.toLowerCase()}` });
       window.location.reload();
     } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      toggleNotification({ type: 'danger', message: errorMessage(error, 'Passaggio non riuscito') });
       setBusy(false);
     }
   };

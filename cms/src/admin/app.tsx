@@ -38,7 +38,9 @@ export default {
       intlLabel: { id: 'coop.editorial-queue', defaultMessage: 'Coda redazionale' },
       Component: () => import('./EditorialQueuePage'),
       // Shown to who may publish practice cards: the redazione and the network staff.
-      permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::practice-card.practice-card' }],
+      permissions: [
+        { action: 'plugin::content-manager.explorer.publish', subject: 'api::practice-card.practice-card' },
+      ],
     });
   },
   bootstrap(app: StrapiApp) {

@@ -16,23 +16,13 @@ export const seedDemoConsortiumServices = async (
   const { consortium, presence } = readDataFile<Presence>(strapi, 'consortium-presence.json');
   const consortiumData = organisations.find((organisation) => organisation.slug === consortium);
   const members = organisations.filter((organisation) => consortiumData?.memberSlugs.includes(organisation.slug));
-  const provinceNames = new Map(
-    (
-      (await strapi
-        .documents('api::province.province')
-        .findMany({ fields: ['code', 'name'], limit: 200 } as never)) as unknown as {
-        code: string;
-        name: string;
-      }[]
-    ).map((province) => [province.code, province.name]),
-  );
 
   const services = presence.flatMap(({ provinceCode, areas }) =>
     areas.map((area, index) => {
       const sameAreaBefore = areas.slice(0, index).filter((other) => other === area).length;
       const member = members.find((organisation) => organisation.provinceCode === provinceCode);
       return {
-        name: `${area} · ${provinceNames.get(provinceCode) ?? provinceCode}${sameAreaBefore > 0 ? ` (${sameAreaBefore + 1})` : ''}`,
+        name: `${area} · ${reference.provinceDetails.get(provinceCode)?.name ?? provinceCode}${sameAreaBefore > 0 ? ` (${sameAreaBefore + 1})` : ''}`,
         provinceCode,
         area,
         memberSlug: member?.slug ?? null,

@@ -50,16 +50,6 @@ export const demoVatNumber = (slug: string, provinceIstatCode: string): string =
 /** The demo cooperatives, consortia and social enterprises, with generated logos. */
 export const seedDemoOrganisations = async (strapi: Core.Strapi, reference: ReferenceData) => {
   const organisations = readDataFile<DemoOrganisation[]>(strapi, 'demo', 'organisations.json');
-  const provinceIstat = new Map(
-    (
-      (await strapi
-        .documents('api::province.province')
-        .findMany({ fields: ['code', 'istatCode'], limit: 200 } as never)) as unknown as {
-        code: string;
-        istatCode: string;
-      }[]
-    ).map((province) => [province.code, province.istatCode]),
-  );
   // Members first, so that a consortium can point at them when it is created.
   const ordered = [...organisations].sort((a, b) => a.memberSlugs.length - b.memberSlugs.length);
   const result = await createMissing(
@@ -69,7 +59,10 @@ export const seedDemoOrganisations = async (strapi: Core.Strapi, reference: Refe
     ordered,
     async (organisation) => {
       const { provinceCode, memberSlugs, logoColor, status, ...fields } = organisation;
-      const vatNumber = demoVatNumber(organisation.slug, requireKey(provinceIstat, provinceCode, 'province'));
+      const vatNumber = demoVatNumber(
+        organisation.slug,
+        requireKey(reference.provinceDetails, provinceCode, 'province').istatCode,
+      );
       const logo = await uploadGeneratedImage(strapi, logoSvg(organisation.name, logoColor), {
         name: `logo-${organisation.slug}`,
         alternativeText: `Logo di ${organisation.name}`,

@@ -31,6 +31,8 @@ const slugify = (text: string): string =>
 
 export type ReferenceData = {
   provinces: Map<string, { documentId: string }>;
+  /** Name and ISTAT code of every province, by sigla. */
+  provinceDetails: Map<string, { name: string; istatCode: string }>;
   innovationAreas: Map<string, { documentId: string }>;
   partnerCategories: Map<string, { documentId: string }>;
   fundingSources: Map<string, { documentId: string }>;
@@ -91,8 +93,14 @@ export const seedReferenceData = async (strapi: Core.Strapi): Promise<ReferenceD
     same,
   );
 
+  const provinceRows = (await strapi.documents('api::province.province').findMany({
+    fields: ['code', 'name', 'istatCode'],
+    limit: 200,
+  } as never)) as unknown as { code: string; name: string; istatCode: string }[];
+
   return {
     provinces: provinces.byKey,
+    provinceDetails: new Map(provinceRows.map(({ code, name, istatCode }) => [code, { name, istatCode }])),
     innovationAreas: innovationAreas.byKey,
     partnerCategories: partnerCategories.byKey,
     fundingSources: fundingSources.byKey,
