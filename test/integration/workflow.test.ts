@@ -246,6 +246,168 @@ describe('editorial workflow', () => {
     );
   });
 
+  it('allows exactly the transitions of the table, to exactly the roles it names, and a refused one changes nothing', async () => {
+    const STAGES = ['Bozza', 'Inviata', 'In revisione', 'Da rivedere', 'Selezionata', 'Pubblicata', 'Archiviata'];
+    const PATH: Record<string, string[]> = {
+      Bozza: [],
+      Inviata: ['Inviata'],
+      'In revisione': ['Inviata', 'In revisione'],
+      'Da rivedere': ['Inviata', 'In revisione', 'Da rivedere'],
+      Selezionata: ['Inviata', 'In revisione', 'Selezionata'],
+      Pubblicata: ['Inviata', 'In revisione', 'Selezionata', 'Pubblicata'],
+      Archiviata: ['Inviata', 'In revisione', 'Selezionata', 'Pubblicata', 'Archiviata'],
+    };
+    // The table of the issue, written again here so that the test does not trust the code it tests.
+    const LEGAL: Record<string, 'cooperative' | 'curator'> = {
+      'Bozza→Inviata': 'cooperative',
+      'Da rivedere→Inviata': 'cooperative',
+      'Inviata→In revisione': 'curator',
+      'In revisione→Da rivedere': 'curator',
+      'In revisione→Selezionata': 'curator',
+      'Selezionata→Pubblicata': 'curator',
+      'Pubblicata→Pubblicata': 'curator',
+      'Pubblicata→Archiviata': 'curator',
+      'Archiviata→Pubblicata': 'curator',
+    };
+    const MAY: Record<Who, ('cooperative' | 'curator')[]> = {
+      responsabile: ['cooperative'],
+      operatore: ['cooperative'],
+      lettore: [],
+      curatore: ['curator'],
+      staff: ['cooperative', 'curator'],
+      altraCooperativa: [],
+    };
+    const { data: template } = await api.json<{ data: Record<string, unknown>[] }>(
+      'GET',
+      '/practice-cards?filters[organisation][slug][$eq]=navigli-insieme&filters[stage][$eq]=Pubblicata&status=draft&populate=*&pagination[pageSize]=1',
+    );
+    const source = template[0]!;
+    const ids = (value: unknown) =>
+      Array.isArray(value)
+        ? value.map((item) => item.documentId)
+        : (value as { documentId: string } | null)?.documentId;
+    const cardAt = async (stage: string): Promise<string> => {
+      const { data } = await api.json<{ data: { documentId: string } }>('POST', '/practice-cards', {
+        data: {
+          title: `Scheda in ${stage}`,
+          organisation: ids(source.organisation),
+          innovationArea: ids(source.innovationArea),
+          intentPartnershipAbsent: source.intentPartnershipAbsent,
+          intentPartners: ids(source.intentPartners),
+          economicPartnershipAbsent: source.economicPartnershipAbsent,
+          economicPartners: ids(source.economicPartners),
+          fundingSources: ids(source.fundingSources),
+          fundingOtherDetail: source.fundingOtherDetail,
+          description: source.description,
+          innovationElements: source.innovationElements,
+          evaluation: source.evaluation,
+          impactEvaluation: source.impactEvaluation,
+          contact: {
+            fullName: 'Anna Neri',
+            email: 'anna@navigli.example.it',
+            phone: '+39 02 5550 3333',
+            isPublic: false,
+          },
+          province: ids(source.province),
+        },
+      });
+      for (const to of PATH[stage] ?? []) {
+        expect((await move('staff', 'practice-card', data.documentId, { to, comment: 'Preparazione' })).status).toBe(
+          200,
+        );
+      }
+      return data.documentId;
+    };
+    const stageOf = async (documentId: string): Promise<string> =>
+      (await as('staff').json<{ data: { stage: string } }>('GET', `/coop/workflow/practice-card/${documentId}`)).data
+        .stage;
+
+    const mismatches: string[] = [];
+    let cells = 0;
+    for (const from of STAGES) {
+      let card = await cardAt(from);
+      for (const to of STAGES) {
+        for (const who of Object.keys(MAY) as Who[]) {
+          cells += 1;
+          const rule = LEGAL[`${from}→${to}`];
+          const expected = rule !== undefined && MAY[who].includes(rule);
+          const response = await move(who, 'practice-card', card, { to, comment: 'Motivo del passaggio' });
+          const allowed = response.ok;
+          if (allowed !== expected) mismatches.push(`${who} ${from} → ${to}: ${response.status}`);
+          if (!allowed && ![400, 403].includes(response.status))
+            mismatches.push(`${who} ${from} → ${to}: unexpected ${response.status}`);
+          if (!allowed && (await stageOf(card)) !== from)
+            mismatches.push(`${who} ${from} → ${to}: refused but the stage changed`);
+          if (allowed) card = await cardAt(from);
+        }
+      }
+    }
+    console.log(`Workflow transitions: ${cells} cells (7 stages × 7 stages × 6 roles)`);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('moves social reports only as the table says, only by their own Responsabile (or network staff)', async () => {
+    const STAGES = ['In compilazione', 'Confermato', 'Approvato', 'Depositato', 'Pubblicato'];
+    const LEGAL = new Set([
+      'In compilazione→Confermato',
+      'Confermato→In compilazione',
+      'Confermato→Approvato',
+      'Approvato→Depositato',
+      'Depositato→Pubblicato',
+    ]);
+    // The reports here are Terre del Mincio's: its Responsabile is the one called altraCooperativa elsewhere.
+    const MAY: Record<Who, boolean> = {
+      altraCooperativa: true,
+      staff: true,
+      responsabile: false,
+      operatore: false,
+      lettore: false,
+      curatore: false,
+    };
+    const { data: reports } = await api.json<{ data: { documentId: string }[] }>(
+      'GET',
+      '/social-reports?filters[organisation][slug][$eq]=terre-del-mincio&sort=year:desc&pagination[pageSize]=1',
+    );
+    let latest = reports[0]!.documentId;
+    const reportAt = async (stage: string): Promise<string> => {
+      const { data } = await as('staff').json<{ data: { documentId: string } }>(
+        'POST',
+        `/coop/social-reports/${latest}/next-year`,
+      );
+      latest = data.documentId;
+      for (const to of STAGES.slice(1, STAGES.indexOf(stage) + 1)) {
+        expect((await move('staff', 'social-report', latest, { to, approvalDate: '2026-04-30' })).status).toBe(200);
+      }
+      return latest;
+    };
+    const stageOf = async (documentId: string): Promise<string> =>
+      (await as('staff').json<{ data: { stage: string } }>('GET', `/coop/workflow/social-report/${documentId}`)).data
+        .stage;
+
+    const mismatches: string[] = [];
+    let cells = 0;
+    for (const from of STAGES) {
+      let report = await reportAt(from);
+      for (const to of STAGES) {
+        for (const who of Object.keys(MAY) as Who[]) {
+          cells += 1;
+          const expected = LEGAL.has(`${from}→${to}`) && MAY[who];
+          const response = await move(who, 'social-report', report, {
+            to,
+            comment: 'Motivo',
+            approvalDate: '2026-04-30',
+          });
+          if (response.ok !== expected) mismatches.push(`${who} ${from} → ${to}: ${response.status}`);
+          if (!response.ok && (await stageOf(report)) !== from)
+            mismatches.push(`${who} ${from} → ${to}: stage changed`);
+          if (response.ok) report = await reportAt(from);
+        }
+      }
+    }
+    console.log(`Report workflow transitions: ${cells} cells (5 stages × 5 stages × 6 roles)`);
+    expect(mismatches).toEqual([]);
+  });
+
   it('takes a social report from compilation to publication, confirmed by the Responsabile only when complete', async () => {
     const { data: reports } = await api.json<{ data: { documentId: string; year: number }[] }>(
       'GET',
