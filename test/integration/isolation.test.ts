@@ -376,6 +376,27 @@ describe('isolation matrix: every role × content type × action × own/other or
         expect(organisation, field).not.toHaveProperty(field);
       }
     }
+    const throughArea = await publicGet<{ data: Record<string, unknown>[] }>(
+      '/innovation-areas?populate[practiceCards][populate]=contact',
+    );
+    for (const area of throughArea.body.data) expect(area, 'practiceCards').not.toHaveProperty('practiceCards');
+    const throughService = await publicGet<{ data: { consortium: Record<string, unknown> }[] }>(
+      '/consortium-services?populate=*&pagination[pageSize]=100',
+    );
+    for (const service of throughService.body.data) {
+      for (const field of ['email', 'pec', 'phone', 'taxCode', 'responsabile']) {
+        expect(service.consortium, field).not.toHaveProperty(field);
+      }
+    }
+    for (const probe of [
+      '/organisations?filters[email][$contains]=a',
+      '/practice-cards?filters[contact][email][$contains]=a',
+      '/practice-cards?filters[organisation][phone][$contains]=3',
+      '/consortium-services?filters[consortium][taxCode][$startsWith]=0',
+      '/organisations?sort=taxCode:asc',
+    ]) {
+      expect((await publicGet(probe)).status, probe).toBe(400);
+    }
     console.log(`Public content API: ${cellCount} cells (8 content types × list, create, update, delete)`);
   });
 

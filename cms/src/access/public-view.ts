@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 type Row = Record<string, unknown>;
@@ -29,6 +30,39 @@ export const PUBLIC_ORGANISATION_FIELDS = [
 
 const ACTIVE = { platformStatus: { $eq: 'Attiva' } };
 
+/** Fields a public reader may neither see nor filter or sort by, at any depth. */
+const PRIVATE_FIELDS = new Set([
+  'email',
+  'pec',
+  'phone',
+  'taxCode',
+  'vatNumber',
+  'responsabile',
+  'users',
+  'contact',
+  'adminUser',
+]);
+
+/** The field names a filter or sort mentions, operators left out. */
+const mentionedFields = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.flatMap(mentionedFields);
+  if (typeof value === 'string') return value.split(/[.:,]/);
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => [
+    ...(key.startsWith('$') ? [] : [key]),
+    ...mentionedFields(inner),
+  ]);
+};
+
+/** A filter or sort on a private field would let the public guess its value: refused. */
+const refusePrivateQueries = (ctx: Context): void => {
+  const query = ctx.query as Row;
+  const named = [...mentionedFields(query.filters), ...mentionedFields(query.sort)].filter((field) =>
+    PRIVATE_FIELDS.has(field),
+  );
+  if (named.length > 0) throw new errors.ValidationError(`Filtro o ordinamento non consentito sul campo «${named[0]}»`);
+};
+
 const withFilter = (ctx: Context, filter: Row): void => {
   const query = ctx.query as Row;
   query.filters = query.filters ? { $and: [query.filters, filter] } : filter;
@@ -46,9 +80,40 @@ const withoutPrivateContact = (card: Row): Row => {
  * fields, and the populate the portal needs (a client's `populate` could otherwise reach
  * relations and their private fields).
  */
+const publicOrganisation = { fields: PUBLIC_ORGANISATION_FIELDS };
+
+/** For public readers, the populate is the server's: a client's could reach private data through a relation. */
+const fixedPopulate =
+  (populate: Row, filter?: Row): (() => Core.MiddlewareHandler) =>
+  () =>
+  async (ctx, next) => {
+    if (isPublicReader(ctx)) {
+      refusePrivateQueries(ctx);
+      (ctx.query as Row).populate = populate;
+      if (filter) withFilter(ctx, filter);
+    }
+    await next();
+  };
+
 export const publicView = {
+  /** Taxonomies and regions: their own fields only (an area's cards are read through the cards). */
+  plain: fixedPopulate({}),
+
+  provinces: fixedPopulate({ region: { fields: ['name', 'slug', 'istatCode'] } }),
+
+  consortiumServices: fixedPopulate(
+    {
+      consortium: publicOrganisation,
+      memberOrganisation: publicOrganisation,
+      province: { fields: ['name', 'code', 'latitude', 'longitude'], populate: { region: { fields: ['name'] } } },
+      serviceArea: { fields: ['name', 'slug'] },
+    },
+    { consortium: ACTIVE },
+  ),
+
   organisations: (): Core.MiddlewareHandler => async (ctx, next) => {
     if (isPublicReader(ctx)) {
+      refusePrivateQueries(ctx);
       withFilter(ctx, ACTIVE);
       Object.assign(ctx.query as Row, {
         fields: PUBLIC_ORGANISATION_FIELDS,
@@ -66,6 +131,7 @@ export const publicView = {
   practiceCards: (): Core.MiddlewareHandler => async (ctx, next) => {
     const isPublic = isPublicReader(ctx);
     if (isPublic) {
+      refusePrivateQueries(ctx);
       withFilter(ctx, { organisation: ACTIVE });
       Object.assign(ctx.query as Row, {
         status: 'published',

@@ -1,3 +1,9 @@
 import { factories } from '@strapi/strapi';
+import { publicView } from '../../../access/public-view';
 
-export default factories.createCoreRouter('api::funding-source.funding-source');
+export default factories.createCoreRouter('api::funding-source.funding-source', {
+  config: {
+    find: { middlewares: [publicView.plain()] },
+    findOne: { middlewares: [publicView.plain()] },
+  },
+});
