@@ -388,6 +388,7 @@ describe('isolation matrix: every role × content type × action × own/other or
         expect(service.consortium, field).not.toHaveProperty(field);
       }
     }
+    expect((await publicGet('/practice-cards?filters[title][$containsi]=contact')).status).toBe(200);
     for (const probe of [
       '/organisations?filters[email][$contains]=a',
       '/practice-cards?filters[contact][email][$contains]=a',

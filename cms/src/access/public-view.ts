@@ -43,21 +43,27 @@ const PRIVATE_FIELDS = new Set([
   'adminUser',
 ]);
 
-/** The field names a filter or sort mentions, operators left out. */
-const mentionedFields = (value: unknown): string[] => {
-  if (Array.isArray(value)) return value.flatMap(mentionedFields);
-  if (typeof value === 'string') return value.split(/[.:,]/);
-  if (!value || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, inner]) => [
+/** The field names a filter mentions (its keys, operators left out; its values are values). */
+const filterFields = (filters: unknown): string[] => {
+  if (Array.isArray(filters)) return filters.flatMap(filterFields);
+  if (!filters || typeof filters !== 'object') return [];
+  return Object.entries(filters).flatMap(([key, inner]) => [
     ...(key.startsWith('$') ? [] : [key]),
-    ...mentionedFields(inner),
+    ...filterFields(inner),
   ]);
+};
+
+/** The field names a sort mentions: "a:asc", "a.b", lists of them, or objects. */
+const sortFields = (sort: unknown): string[] => {
+  if (Array.isArray(sort)) return sort.flatMap(sortFields);
+  if (typeof sort === 'string') return sort.split(/[.:,]/);
+  return sort && typeof sort === 'object' ? Object.keys(sort) : [];
 };
 
 /** A filter or sort on a private field would let the public guess its value: refused. */
 const refusePrivateQueries = (ctx: Context): void => {
   const query = ctx.query as Row;
-  const named = [...mentionedFields(query.filters), ...mentionedFields(query.sort)].filter((field) =>
+  const named = [...filterFields(query.filters), ...sortFields(query.sort)].filter((field) =>
     PRIVATE_FIELDS.has(field),
   );
   if (named.length > 0) throw new errors.ValidationError(`Filtro o ordinamento non consentito sul campo «${named[0]}»`);
