@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './sign-in.ts';
-import { cmsUrl, demoPassword } from './urls.ts';
+import { demoPassword } from './urls.ts';
 
 test('a curator takes a submitted card from the queue into review', async ({ page }) => {
   await signIn(page, 'curatore@demo.piattaforma.local', demoPassword());

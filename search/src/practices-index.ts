@@ -1,0 +1,138 @@
+/**
+ * The `practices` index: published practice cards, as the portal searches, filters and maps them.
+ * Its settings live here and only here.
+ */
+
+export const PRACTICES_INDEX = 'practices';
+
+/** A published practice card as the index stores it: plain data, no CMS inside. */
+export type PracticeSearchDocument = {
+  /** The card's documentId: stable across edits and publications. */
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  innovationElements: string;
+  evaluation: string;
+  organisationName: string;
+  organisationSlug: string;
+  organisationType: string;
+  city: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  region: string | null;
+  innovationArea: string;
+  intentPartners: string[];
+  economicPartners: string[];
+  partnershipKinds: string[];
+  fundingSources: string[];
+  impactEvaluation: boolean;
+  year: number | null;
+  publishedAt: number;
+  _geo: { lat: number; lng: number } | null;
+};
+
+/** Italian words that carry no meaning in a search. */
+export const ITALIAN_STOP_WORDS = [
+  'a',
+  'ad',
+  'al',
+  'alla',
+  'alle',
+  'agli',
+  'ai',
+  'allo',
+  'che',
+  'con',
+  'da',
+  'dal',
+  'dalla',
+  'dalle',
+  'dai',
+  'degli',
+  'dei',
+  'del',
+  'della',
+  'delle',
+  'dello',
+  'di',
+  'e',
+  'ed',
+  'gli',
+  'i',
+  'il',
+  'in',
+  'la',
+  'le',
+  'lo',
+  'nei',
+  'nel',
+  'nella',
+  'nelle',
+  'o',
+  'per',
+  'su',
+  'sul',
+  'sulla',
+  'tra',
+  'fra',
+  'un',
+  'una',
+  'uno',
+];
+
+/** Words people use for one another in this sector. */
+export const SECTOR_SYNONYMS: Record<string, string[]> = {
+  pa: ['pubblica amministrazione', 'ente pubblico', 'enti locali'],
+  'pubblica amministrazione': ['pa', 'ente pubblico', 'enti locali'],
+  disabili: ['disabilità', 'persone con disabilità'],
+  disabilità: ['disabili', 'persone con disabilità'],
+  anziani: ['terza età', 'over 65'],
+  'terza età': ['anziani'],
+  minori: ['bambini', 'ragazzi', 'adolescenti'],
+  svantaggiati: ['persone svantaggiate', 'inserimento lavorativo'],
+  coprogettazione: ['co-progettazione'],
+  'co-progettazione': ['coprogettazione'],
+  digitale: ['tecnologie', 'innovazione tecnologica'],
+};
+
+export const PRACTICES_SETTINGS = {
+  searchableAttributes: [
+    'title',
+    'innovationArea',
+    'organisationName',
+    'description',
+    'innovationElements',
+    'evaluation',
+    'city',
+    'province',
+    'region',
+    'intentPartners',
+    'economicPartners',
+    'fundingSources',
+  ],
+  filterableAttributes: [
+    'innovationArea',
+    'region',
+    'province',
+    'provinceCode',
+    'organisationType',
+    'organisationSlug',
+    'partnershipKinds',
+    'intentPartners',
+    'economicPartners',
+    'fundingSources',
+    'impactEvaluation',
+    'year',
+    '_geo',
+  ],
+  sortableAttributes: ['publishedAt', 'title', 'year', '_geo'],
+  displayedAttributes: ['*'],
+  stopWords: ITALIAN_STOP_WORDS,
+  synonyms: SECTOR_SYNONYMS,
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  // 110 provinces and catalogues of thousands: Meilisearch's defaults (100 values, 1,000 hits) are too small.
+  faceting: { maxValuesPerFacet: 200 },
+  pagination: { maxTotalHits: 100_000 },
+  localizedAttributes: [{ attributePatterns: ['*'], locales: ['ita'] }],
+};
