@@ -1,0 +1,23 @@
+import type { APIRoute } from 'astro';
+import { parseState } from '../../lib/catalogue-state.ts';
+import { SearchUnavailableError } from '../../lib/errors.ts';
+import { searchPractices } from '../../lib/search.ts';
+
+/**
+ * The catalogue's search for the browser: the same parameters as `/pratiche`, answered with the
+ * results, facet counts and map points. The browser never talks to Meilisearch itself.
+ */
+export const GET: APIRoute = async ({ url }) => {
+  const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+  try {
+    const result = await searchPractices(parseState(url.searchParams));
+    return new Response(JSON.stringify(result), { headers });
+  } catch (error) {
+    if (!(error instanceof SearchUnavailableError)) throw error;
+    console.error(`[portal] ${error.name}: ${error.message}`);
+    return new Response(JSON.stringify({ error: 'La ricerca non è disponibile in questo momento.' }), {
+      status: 503,
+      headers,
+    });
+  }
+};
