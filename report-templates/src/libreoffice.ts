@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { LibreOfficeUnavailableError } from './errors.ts';
 
 export type LibreOffice = {
   /** Folder holding `soffice.bin`; Carbone finds LibreOffice only when this folder is on PATH. */
@@ -9,12 +10,7 @@ export type LibreOffice = {
   python: string;
 };
 
-export class LibreOfficeUnavailableError extends Error {
-  constructor(reason: string) {
-    super(`LibreOffice non disponibile: ${reason}`);
-    this.name = 'LibreOfficeUnavailableError';
-  }
-}
+export { LibreOfficeUnavailableError };
 
 const defaultProgramDirs = ['/usr/lib/libreoffice/program', '/opt/libreoffice/program'];
 const defaultPythons = ['/usr/bin/python3', '/usr/local/bin/python3'];

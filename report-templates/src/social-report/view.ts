@@ -1,0 +1,349 @@
+import { drawBarChart } from '../charts.ts';
+import {
+  formatChange,
+  formatDate,
+  formatEuro,
+  formatInteger,
+  formatPercent,
+  formatPercentPoints,
+  formatRatio,
+  formatYesNo,
+} from '../format.ts';
+import { monogram, prepareImage } from '../images.ts';
+import type { ImageSet } from '../odt-pictures.ts';
+import { hasWorkIntegration, isConsortium, type OrganisationType } from '../organisation.ts';
+import { isBlank, toParagraphs } from '../rich-text.ts';
+import { computeIndicators, MIN_DISADVANTAGED_SHARE, toAmount, type Indicators } from './indicators.ts';
+import { SECTION_TITLES, unfilledItems, type UnfilledItem } from './mandatory-items.ts';
+import type { SocialReportContent, SocialReportDocument } from './types.ts';
+
+type Fact = { label: string; value: string };
+type TextBlock = { title: string; paragraphs: { text: string }[] };
+type Section = { title: string; texts: TextBlock[]; omitted: { text: string }[]; facts: Fact[] };
+
+const LOGO_PIXELS = 600;
+const DASH = '—';
+
+const texts = (fields: [string, string | null | undefined][]): TextBlock[] =>
+  fields
+    .filter(([, text]) => !isBlank(text))
+    .map(([title, text]) => ({
+      title,
+      paragraphs: toParagraphs(text).map((p) => ({ text: p.bullet ? `•  ${p.text}` : p.text })),
+    }));
+
+const euro = (value: number | null): string => (value === null ? DASH : formatEuro(value));
+const count = (value: number | null | undefined): string => (value === null || value === undefined ? DASH : formatInteger(value));
+
+const section = (number: number, unfilled: UnfilledItem[], fields: [string, string | null | undefined][], facts: Fact[] = []): Section => ({
+  title: `${number}. ${SECTION_TITLES[number - 1]}`,
+  texts: texts(fields),
+  omitted: unfilled
+    .filter((item) => item.section === number)
+    .map((item) => ({
+      text:
+        item.reason === null
+          ? `${item.label}: voce obbligatoria non ancora compilata.`
+          : `${item.label}: voce non compilata. Motivo: ${item.reason}`,
+    })),
+  facts,
+});
+
+const comparisonRows = (current: Indicators, previous: Indicators, report: SocialReportContent, last: SocialReportContent) => {
+  const row = (label: string, now: number | null, before: number | null, show: (v: number | null) => string) => ({
+    label,
+    current: show(now),
+    previous: show(before),
+    change: now === null ? '' : formatChange(now, before),
+  });
+  return [
+    row('Soci', current.members, previous.members, count),
+    row('Lavoratori', current.workers.total, previous.workers.total, count),
+    row('Volontari', current.volunteers, previous.volunteers, count),
+    row('Beneficiari diretti', current.beneficiaries.direct, previous.beneficiaries.direct, count),
+    row('Ricavi e proventi totali', current.revenues.total, previous.revenues.total, euro),
+    row('Contributi pubblici', current.revenues.publicContributions, previous.revenues.publicContributions, euro),
+    row('Contributi privati', current.revenues.privateContributions, previous.revenues.privateContributions, euro),
+    row('Costi totali', toAmount(report.economics?.totalCosts), toAmount(last.economics?.totalCosts), euro),
+    row("Risultato d'esercizio", toAmount(report.economics?.netResult), toAmount(last.economics?.netResult), euro),
+  ];
+};
+
+/** Turns a social report into the values its template places: every figure already formatted in Italian. */
+export const buildSocialReportView = async (data: SocialReportDocument, images: ImageSet, now: Date) => {
+  const { organisation, report, previousYear } = data;
+  const type = (report.organisationType ?? organisation.organisationType) as OrganisationType;
+  const consortium = isConsortium(type) ? (data.consortium ?? null) : null;
+  const unfilled = unfilledItems(report, type, consortium?.members.length ?? 0);
+  const current = computeIndicators(report, type);
+  const previous = previousYear ? computeIndicators(previousYear, type) : null;
+
+  const logo = organisation.logo
+    ? await prepareImage(organisation.logo, LOGO_PIXELS, `logo di ${organisation.name}`)
+    : await monogram(organisation.name);
+
+  const staff = report.people?.staff ?? [];
+  const workersChart = await drawBarChart(
+    {
+      title: `Lavoratori per tipologia al 31 dicembre ${report.year}`,
+      categories: staff.map((group) => group.kind),
+      series: [
+        { label: 'Donne', colour: '#2f6f5e', values: staff.map((group) => group.women ?? 0) },
+        { label: 'Uomini', colour: '#9cc5b8', values: staff.map((group) => group.men ?? 0) },
+      ],
+      layout: 'stacked',
+      unit: 'people',
+    },
+    `Grafico: lavoratori per tipologia nel ${report.year}, donne e uomini`,
+  );
+  const revenueKinds = [...new Set([...current.revenues.byKind, ...(previous?.revenues.byKind ?? [])].map((line) => line.kind))];
+  const amountIn = (indicators: Indicators, kind: string): number =>
+    indicators.revenues.byKind.find((line) => line.kind === kind)?.amount ?? 0;
+  const revenueChart = await drawBarChart(
+    {
+      title: previous ? `Ricavi e proventi per fonte, ${report.year} e ${report.year - 1}` : `Ricavi e proventi per fonte, ${report.year}`,
+      categories: revenueKinds,
+      series: [
+        { label: String(report.year), colour: '#1f6f8b', values: revenueKinds.map((kind) => amountIn(current, kind)) },
+        ...(previous
+          ? [{ label: String(report.year - 1), colour: '#a9cbd8', values: revenueKinds.map((kind) => amountIn(previous, kind)) }]
+          : []),
+      ],
+      layout: 'grouped',
+      unit: 'euro',
+    },
+    `Grafico: ricavi e proventi per fonte nel ${report.year}${previous ? ` confrontati con il ${report.year - 1}` : ''}`,
+  );
+
+  const people = report.people;
+  const payRatio = current.payRatio;
+  const workIntegration = report.workIntegration;
+  const disadvantaged = current.disadvantaged;
+  const place = [organisation.address, [organisation.postalCode, organisation.city].filter(Boolean).join(' ')]
+    .filter((part) => !isBlank(part))
+    .join(', ');
+
+  return {
+    title: `Bilancio sociale ${report.year}`,
+    cover: {
+      name: organisation.name,
+      type,
+      year: String(report.year),
+      logo: images.add(logo),
+      logoAlt: logo.alt,
+      approval: data.approvalDate ? `Approvato il ${formatDate(data.approvalDate)}` : '',
+      deposit: data.depositDate ? `Depositato al Registro delle imprese il ${formatDate(data.depositDate)}` : '',
+      generatedOn: `Documento generato il ${formatDate(now)}`,
+    },
+    summary: {
+      hasComparison: previous !== null,
+      previousYear: previousYear ? String(previousYear.year) : '',
+      rows:
+        previous && previousYear
+          ? comparisonRows(current, previous, report, previousYear)
+          : comparisonRows(current, current, report, report).map(({ label, current: value }) => ({ label, current: value, previous: '', change: '' })),
+    },
+    s1: section(1, unfilled, [
+      ['Standard di rendicontazione adottati', report.methodology?.standards],
+      ['Cambiamenti di perimetro e di metodo', report.methodology?.perimeterChanges],
+    ]),
+    s2: section(
+      2,
+      unfilled,
+      [
+        ['Sedi operative', report.generalInfo?.operatingSeats],
+        ['Aree territoriali di operatività', report.generalInfo?.territorialAreas],
+        ['Missione e valori', report.generalInfo?.missionValues],
+        ['Attività statutarie', report.generalInfo?.statutoryActivities],
+        ['Altre attività', report.generalInfo?.otherActivities],
+        ['Reti e consorzi', report.generalInfo?.networks],
+        ['Contesto di riferimento', report.generalInfo?.context],
+      ],
+      [
+        { label: 'Denominazione', value: organisation.name },
+        { label: 'Tipologia', value: type },
+        { label: 'Codice fiscale', value: organisation.taxCode },
+        { label: 'Partita IVA', value: organisation.vatNumber ?? DASH },
+        { label: 'Forma giuridica', value: report.generalInfo?.legalForm ?? DASH },
+        { label: 'Sede legale', value: report.generalInfo?.registeredOffice ?? (place || DASH) },
+        { label: 'Anno di costituzione', value: organisation.foundedYear ? String(organisation.foundedYear) : DASH },
+        { label: 'E-mail e PEC', value: [organisation.email, organisation.pec].filter(Boolean).join(' · ') || DASH },
+        { label: 'Sito web', value: organisation.website ?? DASH },
+      ],
+    ),
+    s3: {
+      ...section(3, unfilled, [
+        ['Democrazia interna e partecipazione', report.governance?.democracy],
+        ['Coinvolgimento di lavoratori e utenti', report.governance?.workerUserInvolvement],
+      ]),
+      members: (report.governance?.memberGroups ?? []).map((group) => ({ kind: group.kind, count: count(group.count) })),
+      membersTotal: formatInteger(current.members),
+      bodies: (report.governance?.bodies ?? []).map((body) => ({
+        name: body.name || body.kind,
+        kind: body.kind,
+        meetings: count(body.meetingsCount),
+      })),
+      bodyMembers: (report.governance?.bodies ?? []).flatMap((body) =>
+        (body.members ?? []).map((member) => ({
+          body: body.name || body.kind,
+          name: member.fullName,
+          role: member.role ?? DASH,
+          firstAppointment: member.firstAppointment ? formatDate(member.firstAppointment) : DASH,
+          termEnd: member.termEnd ? formatDate(member.termEnd) : DASH,
+        })),
+      ),
+      stakeholders: (report.governance?.stakeholders ?? []).map((stakeholder) => ({
+        name: stakeholder.name,
+        category: stakeholder.category,
+        level: stakeholder.involvementLevel ?? DASH,
+        involvement: stakeholder.involvement ?? '',
+      })),
+      isConsortium: consortium !== null,
+      consortiumMembers: (consortium?.members ?? []).map((member) => ({
+        name: member.name,
+        hasReport: member.hasReport ? `Sì (${report.year})` : 'Non ancora presentato',
+      })),
+    },
+    s4: {
+      ...section(
+        4,
+        unfilled,
+        [
+          ['Formazione', people?.training],
+          ['Compensi degli organi e dei dirigenti', people?.bodiesPay],
+          ['Motivo del limite 1:12', people?.payRatioCap === '1:12' ? people.payRatioCapReason : null],
+        ],
+        [
+          { label: 'Contratto collettivo applicato', value: people?.collectiveAgreement ?? DASH },
+          { label: 'Ore di formazione erogate', value: count(people?.trainingHours) },
+          { label: 'Retribuzione annua lorda massima', value: euro(toAmount(people?.highestGrossPay)) },
+          { label: 'Retribuzione annua lorda minima', value: euro(toAmount(people?.lowestGrossPay)) },
+          {
+            label: 'Rapporto tra retribuzione massima e minima',
+            value: payRatio
+              ? `${formatRatio(payRatio.value)} (limite 1:${payRatio.cap}): ${payRatio.exceedsCap ? 'supera il limite di legge' : 'entro il limite di legge'}`
+              : DASH,
+          },
+          {
+            label: 'Rimborsi spese ai volontari',
+            value:
+              toAmount(people?.volunteerRefundsTotal) === null
+                ? DASH
+                : `${euro(toAmount(people?.volunteerRefundsTotal))} a ${count(people?.volunteerRefundsCount)} volontari`,
+          },
+        ],
+      ),
+      staff: staff.map((group) => ({
+        kind: group.kind,
+        women: count(group.women),
+        men: count(group.men),
+        total: formatInteger((group.women ?? 0) + (group.men ?? 0)),
+      })),
+      staffTotal: { women: formatInteger(current.workers.women), men: formatInteger(current.workers.men), total: formatInteger(current.workers.total) },
+      workersChart: images.add(workersChart),
+      workersChartAlt: workersChart.alt,
+      volunteers: (people?.volunteers ?? []).map((group) => ({ kind: group.kind, count: count(group.count) })),
+      volunteersTotal: formatInteger(current.volunteers),
+      hasWorkIntegration: hasWorkIntegration(type),
+      disadvantaged: (workIntegration?.disadvantagedWorkers ?? []).map((group) => ({ category: group.category, count: count(group.count) })),
+      disadvantagedTotal: formatInteger(disadvantaged?.count ?? 0),
+      disadvantagedShare: disadvantaged
+        ? `I lavoratori svantaggiati sono ${formatInteger(disadvantaged.count)} su ${formatInteger(current.workers.total)}, pari al ${formatPercent(disadvantaged.share)} dei lavoratori: ${
+            disadvantaged.belowMinimum ? 'sotto' : 'sopra'
+          } il minimo del ${formatPercent(MIN_DISADVANTAGED_SHARE)} richiesto dalla legge 381/1991 (art. 4).`
+        : '',
+      workIntegrationTexts: texts([
+        ['Percorsi di inserimento lavorativo', workIntegration?.integrationPaths],
+        ['Settori di inserimento', workIntegration?.sectors],
+      ]),
+    },
+    s5: {
+      ...section(5, unfilled, [
+        ['Attività svolte', report.activities?.actions],
+        ['Prodotti e servizi erogati (output)', report.activities?.outputs],
+        ['Risultati e impatti (outcome)', report.activities?.outcomes],
+        ['Certificazioni di qualità', report.activities?.certifications],
+        ['Obiettivi raggiunti e non raggiunti', report.activities?.objectives],
+        ['Rischi e loro gestione', report.activities?.risks],
+      ]),
+      beneficiaries: (report.activities?.beneficiaries ?? []).map((group) => ({
+        category: group.category,
+        direct: count(group.direct),
+        indirect: count(group.indirect),
+      })),
+      beneficiariesTotal: { direct: formatInteger(current.beneficiaries.direct), indirect: formatInteger(current.beneficiaries.indirect) },
+    },
+    s6: {
+      ...section(
+        6,
+        unfilled,
+        [
+          ['Raccolta fondi', report.economics?.fundraising],
+          ['Criticità e azioni di mitigazione', report.economics?.criticalIssues],
+          ['Dati aggregati delle associate', consortium ? report.consortium?.aggregationNotes : null],
+          ['Servizi comuni del consorzio', consortium ? report.consortium?.commonServices : null],
+        ],
+        [
+          { label: 'Ricavi e proventi totali', value: formatEuro(current.revenues.total) },
+          { label: 'di cui contributi pubblici', value: formatEuro(current.revenues.publicContributions) },
+          { label: 'di cui contributi privati (anche cinque per mille e donazioni)', value: formatEuro(current.revenues.privateContributions) },
+          { label: 'Costi totali', value: euro(toAmount(report.economics?.totalCosts)) },
+          { label: "Risultato d'esercizio", value: euro(toAmount(report.economics?.netResult)) },
+        ],
+      ),
+      revenues: (report.economics?.revenues ?? []).map((line) => ({
+        kind: line.kind,
+        description: line.description ?? '',
+        amount: euro(toAmount(line.amount)),
+      })),
+      revenuesTotal: formatEuro(current.revenues.total),
+      revenueChart: images.add(revenueChart),
+      revenueChartAlt: revenueChart.alt,
+      isConsortium: consortium !== null,
+      consortiumFacts: consortium
+        ? [
+            { label: 'Organizzazioni associate', value: formatInteger(consortium.members.length) },
+            { label: 'Associate con bilancio sociale dell’anno', value: formatInteger(consortium.members.filter((m) => m.hasReport).length) },
+            { label: 'Lavoratori delle associate', value: formatInteger(consortium.workers) },
+            { label: 'Volontari delle associate', value: formatInteger(consortium.volunteers) },
+            { label: 'Lavoratori svantaggiati delle associate', value: formatInteger(consortium.disadvantagedWorkers) },
+            { label: 'Ricavi delle associate', value: formatEuro(consortium.revenues) },
+            { label: 'di cui contributi pubblici', value: formatEuro(consortium.publicContributions) },
+            { label: 'di cui contributi privati', value: formatEuro(consortium.privateContributions) },
+          ]
+        : [],
+    },
+    s7: section(7, unfilled, [
+      ['Contenziosi e controversie', report.otherInfo?.disputes],
+      ['Informazioni ambientali', report.otherInfo?.environmental],
+      ['Parità di genere', report.otherInfo?.genderEquality],
+      ['Rispetto dei diritti umani', report.otherInfo?.humanRights],
+      ['Prevenzione della corruzione', report.otherInfo?.antiCorruption],
+      ['Riunioni degli organi che hanno approvato il bilancio sociale', report.otherInfo?.approvalMeetings],
+    ]),
+    s8: section(
+      8,
+      unfilled,
+      [
+        ['Monitoraggio svolto', report.controlMonitoring?.monitoring],
+        ['Attestazione di conformità', report.controlMonitoring?.attestation],
+      ],
+      [
+        {
+          label: 'Ricavi da attività di interesse generale sul totale (minimo 70%)',
+          value:
+            toAmount(report.controlMonitoring?.generalInterestRevenueShare) === null
+              ? DASH
+              : formatPercentPoints(toAmount(report.controlMonitoring?.generalInterestRevenueShare) ?? 0),
+        },
+        {
+          label: 'Assenza di distribuzione di utili',
+          value:
+            report.controlMonitoring?.noProfitDistribution === null || report.controlMonitoring?.noProfitDistribution === undefined
+              ? DASH
+              : formatYesNo(report.controlMonitoring.noProfitDistribution),
+        },
+      ],
+    ),
+  };
+};
