@@ -16,10 +16,13 @@ import { schemaConstraintsMiddleware } from './documents/schema-constraints';
 import { slugMiddleware } from './documents/slugs';
 import { socialReportMiddleware } from './documents/social-report';
 import { startEmailOutbox } from './email/outbox';
+import { searchSyncMiddleware } from './search/middleware';
+import { startSearchSync } from './search/sync';
 import { seed } from './seed';
 import { workflowGuardMiddleware } from './workflow/guard';
 
 let stopEmailOutbox: (() => void) | undefined;
+let stopSearchSync: (() => Promise<void>) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,6 +34,7 @@ export default {
     strapi.documents.use(practiceCardMiddleware(strapi));
     strapi.documents.use(socialReportMiddleware(strapi));
     strapi.documents.use(consortiumServiceMiddleware(strapi));
+    strapi.documents.use(searchSyncMiddleware(strapi));
     strapi.server.routes(socialReportAdminRoutes(strapi));
     strapi.server.routes(registrationAdminRoutes(strapi));
     strapi.server.routes(myOrganisationAdminRoutes(strapi));
@@ -43,11 +47,15 @@ export default {
     await syncPublicRole(strapi);
     await applyAdminViews(strapi);
     await ensureSuperAdmin(strapi);
+    // Command-line tools load the CMS beside the running server: they leave its work to it.
+    if (process.env.COOP_BACKGROUND_WORKERS === 'false') return;
     await seed(strapi, roleIds);
     stopEmailOutbox = startEmailOutbox(strapi);
+    stopSearchSync = startSearchSync(strapi);
   },
 
-  destroy() {
+  async destroy() {
     stopEmailOutbox?.();
+    await stopSearchSync?.();
   },
 };

@@ -1,7 +1,5 @@
 import type { PracticeSearchDocument } from './practices-index.ts';
-
-type Named = { name: string };
-type Place = { latitude?: number | string | null; longitude?: number | string | null };
+import { coordinates, type Named, type Place } from './places.ts';
 
 /** A published practice card as the CMS gives it: plain data, relations populated. */
 export type PublishedPracticeCard = {
@@ -23,14 +21,6 @@ export type PublishedPracticeCard = {
   intentPartners: Named[];
   economicPartners: Named[];
   fundingSources: Named[];
-};
-
-const coordinates = (place: Place | null | undefined): { lat: number; lng: number } | null => {
-  const lat = Number(place?.latitude);
-  const lng = Number(place?.longitude);
-  return place?.latitude != null && place.longitude != null && Number.isFinite(lat) && Number.isFinite(lng)
-    ? { lat, lng }
-    : null;
 };
 
 /** What kinds of partnership a card has, as the catalogue's facet shows them. */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EnvMap } from './env-file.ts';
 import { repoRoot } from './settings.ts';
@@ -24,7 +24,7 @@ const workspaceBin = (workspaceDir: string, bin: string): string => {
 export const cmsBuild: BuildTarget = {
   name: 'cms',
   workspaceDir: path.join(repoRoot, 'cms'),
-  sources: ['src', 'config', 'package.json', 'tsconfig.json'],
+  sources: ['src', 'config', 'scripts', 'package.json', 'tsconfig.json'],
   outputDir: path.join(repoRoot, 'cms', 'dist'),
   command: workspaceBin(path.join(repoRoot, 'cms'), 'strapi'),
   args: ['build', '--silent'],
@@ -68,6 +68,47 @@ export const isBuildCurrent = (target: BuildTarget): boolean =>
  */
 export const buildIfStale = async (target: BuildTarget, env: EnvMap): Promise<boolean> => {
   if (isBuildCurrent(target)) return false;
+  return withBuildLock(target, async () => (isBuildCurrent(target) ? false : build(target, env)));
+};
+
+const lockDir = (target: BuildTarget): string => path.join(target.workspaceDir, `.build-lock`);
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** One build of a workspace at a time, across processes (`npm start` beside a test run). */
+const withBuildLock = async <T>(target: BuildTarget, work: () => Promise<T>): Promise<T> => {
+  const lock = lockDir(target);
+  const ownerFile = path.join(lock, 'pid');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(ownerFile, String(process.pid));
+      break;
+    } catch {
+      const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8')) : null;
+      const abandoned =
+        owner === null
+          ? Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 10_000
+          : !isAlive(owner);
+      if (abandoned) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+};
+
+const build = async (target: BuildTarget, env: EnvMap): Promise<boolean> => {
   const fingerprint = sourceFingerprint(target);
   await new Promise<void>((resolve, reject) => {
     const child = spawn(target.command, target.args, {

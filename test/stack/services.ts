@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { meilisearchArgs, meilisearchBinary } from '@coop/search/embedded-server';
+import { searchClient } from '@coop/search/indexer';
+import { ensurePortalSearchKey } from '@coop/search/keys';
 import { cmsBuild, portalBuild } from './builds.ts';
 import { readyOrStopped, spawnService, type Service } from './process.ts';
 import { repoRoot, type StackSettings } from './settings.ts';
@@ -20,7 +22,13 @@ export const startMeilisearch = async (settings: StackSettings): Promise<Service
     env: settings.env,
     logFile: logFile(settings, 'meilisearch'),
   });
-  return readyOrStopped(service, { url: `${url}/health` });
+  const ready = await readyOrStopped(service, { url: `${url}/health` });
+  // The portal may search before the CMS has created its key: create it first.
+  await ensurePortalSearchKey(searchClient({ host: url, apiKey: masterKey })).catch(async (error: unknown) => {
+    await ready.stop();
+    throw error;
+  });
+  return ready;
 };
 
 export const startMaildev = async (settings: StackSettings): Promise<Service> => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { portalSearchKey } from '@coop/search/keys';
 import type { EnvMap } from './env-file.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -9,7 +10,7 @@ export type StackSettings = {
   cms: { host: string; port: number; url: string; publicDir: string };
   portal: { host: string; port: number; url: string };
   /** `embedded` is the Meilisearch binary run by the launcher; otherwise an external server. */
-  meilisearch: { embedded: boolean; port: number; url: string; masterKey: string };
+  meilisearch: { embedded: boolean; port: number; url: string; masterKey: string; searchKey: string };
   /** `embedded` is MailDev run by the launcher; otherwise a real SMTP server. */
   smtp: { embedded: boolean; host: string; port: number; inboxUrl: string | null };
   admin: { email: string; password: string };
@@ -42,6 +43,9 @@ export const resolveSettings = (settings: EnvMap): StackSettings => {
   const meiliExternal = nonEmpty(settings.MEILI_HOST);
   const meiliUrl = meiliExternal ?? `http://${loopback}:${meiliPort}`;
 
+  const masterKey = settings.MEILI_MASTER_KEY ?? '';
+  const searchKey = settings.MEILI_SEARCH_KEY || (masterKey ? portalSearchKey(masterKey) : '');
+
   const smtpExternal = nonEmpty(settings.SMTP_HOST);
   const smtpPort = int(settings.SMTP_PORT, 1025);
   const inboxPort = int(settings.MAILDEV_WEB_PORT, 1080);
@@ -66,6 +70,7 @@ export const resolveSettings = (settings: EnvMap): StackSettings => {
     CMS_PUBLIC_DIR: cmsPublicDir,
     DATABASE_FILENAME: databaseFile,
     MEILI_HOST: meiliUrl,
+    MEILI_SEARCH_KEY: searchKey,
     SMTP_HOST: smtpExternal ?? loopback,
     SMTP_PORT: String(smtpPort),
     PORTAL_HOST: portalHost,
@@ -83,7 +88,8 @@ export const resolveSettings = (settings: EnvMap): StackSettings => {
       embedded: !meiliExternal,
       port: meiliPort,
       url: meiliUrl,
-      masterKey: settings.MEILI_MASTER_KEY ?? '',
+      masterKey,
+      searchKey,
     },
     smtp: {
       embedded: !smtpExternal,

@@ -7,6 +7,7 @@ export const ORGANISATION_USER = 'api::organisation-user.organisation-user';
 export const REGISTRATION_REQUEST = 'api::registration-request.registration-request';
 export const EMAIL_MESSAGE = 'api::email-message.email-message';
 export const WORKFLOW_EVENT = 'api::workflow-event.workflow-event';
+export const SEARCH_SYNC_TASK = 'api::search-sync-task.search-sync-task';
 
 /** Geography and taxonomies: reference data everyone reads and only network staff edit. */
 export const REFERENCE_TYPES = [

@@ -1,0 +1,169 @@
+import type { Core } from '@strapi/strapi';
+import { allDocuments as indexedDocuments, applyChanges, ensureIndexes } from '@coop/search/indexer';
+import { PUBLIC_INDEXES, isPublicIndex, type PublicIndexUid } from '@coop/search/indexes';
+import { ensurePortalSearchKey } from '@coop/search/keys';
+import { SEARCH_SYNC_TASK } from '../access/content-types';
+import { cmsSearchClient, searchConfig } from './connection';
+import type { IndexTargets } from './dependents';
+import { allDocuments, documentsFor } from './sources';
+
+type SyncTask = { id: number; indexUid: string; targetDocumentId: string; requestedAt: string; attempts: number };
+
+const BATCH_SIZE = 500;
+
+/** Backoff after failed attempts: 1 s, 2 s, 4 s … up to the configured maximum. */
+export const retryDelayMs = (attempts: number, maxSeconds: number): number =>
+  Math.min(1000 * 2 ** Math.max(0, attempts - 1), maxSeconds * 1000);
+
+/**
+ * Records that index entries must be refreshed. The record is written in the caller's transaction,
+ * so a change and its index update are stored together; the worker applies it when it can.
+ */
+export const requestIndexRefresh = async (strapi: Core.Strapi, targets: IndexTargets): Promise<void> => {
+  const now = new Date().toISOString();
+  const tasks = strapi.db.query(SEARCH_SYNC_TASK);
+  for (const [indexUid, documentIds] of Object.entries(targets)) {
+    for (const targetDocumentId of new Set(documentIds)) {
+      const pending = await tasks.findOne({ where: { indexUid, targetDocumentId }, select: ['id'] });
+      const data = { requestedAt: now, nextAttemptAt: now };
+      if (pending) await tasks.update({ where: { id: pending.id }, data });
+      else await tasks.create({ data: { ...data, indexUid, targetDocumentId, attempts: 0 } });
+    }
+  }
+  searchSync?.wake();
+};
+
+const processIndex = async (strapi: Core.Strapi, indexUid: PublicIndexUid, tasks: SyncTask[]): Promise<void> => {
+  const targetIds = tasks.map((task) => task.targetDocumentId);
+  const upserts = await documentsFor(strapi, indexUid, targetIds);
+  const present = new Set(upserts.map((document) => document.id));
+  const deletions = targetIds.filter((documentId) => !present.has(documentId));
+  await applyChanges(cmsSearchClient(strapi), indexUid, { upserts, deletions });
+  // A task asked for again while this batch ran keeps its newer request for the next run.
+  for (const task of tasks) {
+    await strapi.db.query(SEARCH_SYNC_TASK).delete({ where: { id: task.id, requestedAt: task.requestedAt } });
+  }
+};
+
+const postpone = async (strapi: Core.Strapi, tasks: SyncTask[], error: unknown): Promise<void> => {
+  const { retryMaxSeconds } = searchConfig(strapi);
+  for (const task of tasks) {
+    const attempts = task.attempts + 1;
+    await strapi.db.query(SEARCH_SYNC_TASK).update({
+      where: { id: task.id },
+      data: {
+        attempts,
+        lastError: error instanceof Error ? error.message : String(error),
+        nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts, retryMaxSeconds)).toISOString(),
+      },
+    });
+  }
+};
+
+/** Index entries the CMS and the index disagree on, by id only: what a lost or stale index needs. */
+const reconcile = async (strapi: Core.Strapi): Promise<IndexTargets> => {
+  const client = cmsSearchClient(strapi);
+  const targets: IndexTargets = {};
+  for (const { uid } of PUBLIC_INDEXES) {
+    const expected = new Set<string>();
+    for await (const page of allDocuments(strapi, uid)) for (const document of page) expected.add(document.id);
+    const indexed = new Set<string>();
+    for await (const page of indexedDocuments<{ id: string }>(client, uid))
+      for (const document of page) indexed.add(document.id);
+    const differing = [...expected]
+      .filter((id) => !indexed.has(id))
+      .concat([...indexed].filter((id) => !expected.has(id)));
+    if (differing.length > 0) targets[uid] = differing;
+  }
+  return targets;
+};
+
+class SearchSync {
+  private stopped = false;
+  private ready = false;
+  private wakeUp: (() => void) | undefined;
+  private failing = false;
+  private readonly loop: Promise<void>;
+
+  constructor(private readonly strapi: Core.Strapi) {
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      const more = await this.step().catch((error: unknown) => {
+        this.reportFailure(error);
+        return false;
+      });
+      if (this.stopped) return;
+      if (more) continue;
+      // Wakes at the interval, or at once when a change is recorded: the wait is created here, so
+      // the work after it runs outside the transaction of the request that recorded the change.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, searchConfig(this.strapi).syncIntervalSeconds * 1000);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** Applies one batch of due tasks; true when more may be waiting. */
+  private async step(): Promise<boolean> {
+    if (!this.ready) {
+      const client = cmsSearchClient(this.strapi);
+      await ensureIndexes(client);
+      await ensurePortalSearchKey(client);
+      await requestIndexRefresh(this.strapi, await reconcile(this.strapi));
+      this.ready = true;
+    }
+    const due = (await this.strapi.db.query(SEARCH_SYNC_TASK).findMany({
+      where: { nextAttemptAt: { $lte: new Date().toISOString() } },
+      orderBy: { nextAttemptAt: 'asc' },
+      limit: BATCH_SIZE,
+    })) as SyncTask[];
+    for (const { uid } of PUBLIC_INDEXES) {
+      const tasks = due.filter((task) => task.indexUid === uid);
+      if (tasks.length === 0) continue;
+      try {
+        await processIndex(this.strapi, uid, tasks);
+      } catch (error) {
+        await postpone(this.strapi, tasks, error);
+        throw error;
+      }
+    }
+    const unknown = due.filter((task) => !isPublicIndex(task.indexUid));
+    for (const task of unknown) await this.strapi.db.query(SEARCH_SYNC_TASK).delete({ where: { id: task.id } });
+    if (this.failing) this.strapi.log.info('Ricerca: Meilisearch di nuovo raggiungibile, indici aggiornati');
+    this.failing = false;
+    return due.length === BATCH_SIZE;
+  }
+
+  private reportFailure(error: unknown): void {
+    if (!this.failing) this.strapi.log.warn(`Ricerca: aggiornamento degli indici rimandato (${String(error)})`);
+    this.failing = true;
+  }
+}
+
+let searchSync: SearchSync | undefined;
+
+/** Starts applying recorded index updates; returns the function that stops it. */
+export const startSearchSync = (strapi: Core.Strapi): (() => Promise<void>) => {
+  const sync = new SearchSync(strapi);
+  searchSync = sync;
+  return async () => {
+    await sync.stop();
+    if (searchSync === sync) searchSync = undefined;
+  };
+};
