@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ConversionError, describeCause, LibreOfficeUnavailableError, TemplateError } from './errors.ts';
 import { TIME_ZONE } from './format.ts';
 import { locateLibreOffice, type LibreOffice } from './libreoffice.ts';
+import { isAlive, officeProcessIds } from './office-processes.ts';
 import { buildTemplate, type TemplateName } from './template-build.ts';
 
 export type OutputFormat = 'odt' | 'pdf' | 'docx';
@@ -132,10 +133,10 @@ const restartConverter = async (current: Engine): Promise<void> => {
   await new Promise<void>((resolve) => current.converter.init(resolve));
 };
 
-const conversionError = (cause: unknown): ConversionError | LibreOfficeUnavailableError => {
+const conversionError = (cause: unknown, officeDied: boolean): ConversionError | LibreOfficeUnavailableError => {
   const message = describeCause(cause);
   if (/Cannot find LibreOffice/i.test(message)) return new LibreOfficeUnavailableError('Carbone non trova soffice.bin');
-  if (/Could not convert the document$/.test(message)) {
+  if (officeDied || /Could not convert the document$/.test(message)) {
     return new ConversionError('LIBREOFFICE_CRASHED', 'LibreOffice si è interrotto durante la conversione; il processo è stato riavviato, riprovare', { cause });
   }
   return new ConversionError('CONVERSION_FAILED', `LibreOffice non è riuscito a convertire il documento (${message})`, { cause });
@@ -146,9 +147,10 @@ export const convertOdt = async (odt: Buffer, format: 'pdf' | 'docx', options: R
   const current = await openEngine(options);
   const timeoutMs = options.conversionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
+  const offices = officeProcessIds();
   const conversion = new Promise<Buffer>((resolve, reject) => {
     current.carbone.convert(odt, { extension: 'odt', convertTo: format }, (error, result) => {
-      if (error) reject(conversionError(error));
+      if (error) reject(conversionError(error, offices.some((pid) => !isAlive(pid))));
       else resolve(result);
     });
   });
