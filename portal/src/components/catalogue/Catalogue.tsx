@@ -178,7 +178,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
   };
 
   return (
-    <div className="catalogue" data-hydrated={hydrated ? 'true' : 'false'}>
+    <div className="catalogue" data-hydrated={hydrated ? 'true' : 'false'} data-loading={loading ? 'true' : 'false'}>
       <form
         className="catalogue-filters"
         method="get"

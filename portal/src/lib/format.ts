@@ -1,0 +1,29 @@
+/** Italian formatting of what pages show. */
+
+const dateFormat = new Intl.DateTimeFormat('it-IT', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Rome',
+});
+const numberFormat = new Intl.NumberFormat('it-IT');
+
+export const formatDate = (iso: string): string => dateFormat.format(new Date(iso));
+
+export const formatNumber = (value: number): string => numberFormat.format(value);
+
+/** "1 pratica", "3 pratiche". */
+export const plural = (count: number, one: string, many: string): string =>
+  `${formatNumber(count)} ${count === 1 ? one : many}`;
+
+/** Splits a plain text from the CMS into paragraphs (blank lines or single line breaks). */
+export const paragraphs = (text: string | null | undefined): string[] =>
+  (text ?? '')
+    .split(/\n+/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '');
+
+/** A website as a link target: the CMS keeps it as typed (maybe without a scheme). */
+export const websiteUrl = (website: string): string => (/^https?:\/\//i.test(website) ? website : `https://${website}`);
+
+export const websiteLabel = (website: string): string => website.replace(/^https?:\/\//i, '').replace(/\/$/, '');
