@@ -30,7 +30,9 @@ export const requestIndexRefresh = async (strapi: Core.Strapi, targets: IndexTar
       else await tasks.create({ data: { ...data, indexUid, targetDocumentId, attempts: 0 } });
     }
   }
-  searchSync?.wake();
+  // Wake the worker once the change is visible to it: after the caller's transaction commits.
+  if (strapi.db.inTransaction()) await strapi.db.transaction(({ onCommit }) => onCommit(() => searchSync?.wake()));
+  else searchSync?.wake();
 };
 
 const processIndex = async (strapi: Core.Strapi, indexUid: PublicIndexUid, tasks: SyncTask[]): Promise<void> => {
@@ -83,6 +85,8 @@ class SearchSync {
   private ready = false;
   private wakeUp: (() => void) | undefined;
   private failing = false;
+  /** Set by a wake that came while a batch was running: the loop goes on without waiting. */
+  private woken = false;
   private readonly loop: Promise<void>;
 
   constructor(private readonly strapi: Core.Strapi) {
@@ -90,6 +94,7 @@ class SearchSync {
   }
 
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -101,12 +106,13 @@ class SearchSync {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
+      this.woken = false;
       const more = await this.step().catch((error: unknown) => {
         this.reportFailure(error);
         return false;
       });
       if (this.stopped) return;
-      if (more) continue;
+      if (more || this.woken) continue;
       // Wakes at the interval, or at once when a change is recorded: the wait is created here, so
       // the work after it runs outside the transaction of the request that recorded the change.
       await new Promise<void>((resolve) => {
