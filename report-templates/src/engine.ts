@@ -137,9 +137,15 @@ const conversionError = (cause: unknown, officeDied: boolean): ConversionError |
   const message = describeCause(cause);
   if (/Cannot find LibreOffice/i.test(message)) return new LibreOfficeUnavailableError('Carbone non trova soffice.bin');
   if (officeDied || /Could not convert the document$/.test(message)) {
-    return new ConversionError('LIBREOFFICE_CRASHED', 'LibreOffice si è interrotto durante la conversione; il processo è stato riavviato, riprovare', { cause });
+    return new ConversionError(
+      'LIBREOFFICE_CRASHED',
+      'LibreOffice si è interrotto durante la conversione; il processo è stato riavviato, riprovare',
+      { cause },
+    );
   }
-  return new ConversionError('CONVERSION_FAILED', `LibreOffice non è riuscito a convertire il documento (${message})`, { cause });
+  return new ConversionError('CONVERSION_FAILED', `LibreOffice non è riuscito a convertire il documento (${message})`, {
+    cause,
+  });
 };
 
 /** Converts an ODT to PDF or DOCX in the warm LibreOffice process, within the configured time. */
@@ -150,7 +156,13 @@ export const convertOdt = async (odt: Buffer, format: 'pdf' | 'docx', options: R
   const offices = officeProcessIds();
   const conversion = new Promise<Buffer>((resolve, reject) => {
     current.carbone.convert(odt, { extension: 'odt', convertTo: format }, (error, result) => {
-      if (error) reject(conversionError(error, offices.some((pid) => !isAlive(pid))));
+      if (error)
+        reject(
+          conversionError(
+            error,
+            offices.some((pid) => !isAlive(pid)),
+          ),
+        );
       else resolve(result);
     });
   });
@@ -159,7 +171,13 @@ export const convertOdt = async (odt: Buffer, format: 'pdf' | 'docx', options: R
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       restartConverter(current).then(
-        () => reject(new ConversionError('CONVERSION_TIMEOUT', `LibreOffice non ha completato la conversione in ${timeoutMs / 1000} secondi; il processo è stato riavviato`)),
+        () =>
+          reject(
+            new ConversionError(
+              'CONVERSION_TIMEOUT',
+              `LibreOffice non ha completato la conversione in ${timeoutMs / 1000} secondi; il processo è stato riavviato`,
+            ),
+          ),
         reject,
       );
     }, timeoutMs);

@@ -17,7 +17,12 @@ const signedPercentFormat = new Intl.NumberFormat(LOCALE, {
   maximumFractionDigits: 1,
   signDisplay: 'exceptZero',
 });
-const longDate = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
+const longDate = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: TIME_ZONE,
+});
 
 /** "1.234" */
 export const formatInteger = (value: number): string => integerFormat.format(value);
@@ -47,7 +52,8 @@ export const formatChange = (current: number, previous: number | null | undefine
 
 /** "29 aprile 2025", from a Date or an ISO date ("2025-04-29", read as a day in Rome). */
 export const formatDate = (value: Date | string): string => {
-  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  const date =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
   if (Number.isNaN(date.getTime())) throw new RangeError(`not a date: ${String(value)}`);
   return longDate.format(date);
 };

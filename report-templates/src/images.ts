@@ -47,7 +47,10 @@ export const prepareImage = async (asset: ImageAsset, maxPixels: number, what: s
 };
 
 export const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char] ?? char);
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char] ?? char,
+  );
 
 /** Turns an SVG drawn by the library into a PNG, at print resolution. */
 export const rasteriseSvg = async (svg: string, alt: string): Promise<PreparedImage> => {
@@ -59,7 +62,10 @@ export const rasteriseSvg = async (svg: string, alt: string): Promise<PreparedIm
 
 const initialsOf = (name: string): string =>
   name
-    .replace(/\b(?:cooperativa|sociale|societ[àa]|consorzio|di|del|della|dei|delle|e|onlus|scs|s\.c\.s\.|impresa)\b/gi, ' ')
+    .replace(
+      /\b(?:cooperativa|sociale|societ[àa]|consorzio|di|del|della|dei|delle|e|onlus|scs|s\.c\.s\.|impresa)\b/gi,
+      ' ',
+    )
     .split(/[\s'’.-]+/)
     .filter((word) => /^\p{L}/u.test(word))
     .slice(0, 2)

@@ -74,9 +74,13 @@ export const embedPictures = (odt: Buffer, images: ImageSet): Buffer => {
   });
 
   const manifestEntries = [...pictures]
-    .map(([name, image]) => `<manifest:file-entry manifest:full-path="${name}" manifest:media-type="${image.mediaType}"/>`)
+    .map(
+      ([name, image]) => `<manifest:file-entry manifest:full-path="${name}" manifest:media-type="${image.mediaType}"/>`,
+    )
     .join('');
-  const manifestXml = manifest.data.toString('utf8').replace('</manifest:manifest>', `${manifestEntries}</manifest:manifest>`);
+  const manifestXml = manifest.data
+    .toString('utf8')
+    .replace('</manifest:manifest>', `${manifestEntries}</manifest:manifest>`);
 
   return writeZip([
     ...entries.map((entry) =>

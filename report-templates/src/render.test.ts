@@ -35,7 +35,18 @@ const drawFirstPage = async (document: RenderedDocument, artefact: string): Prom
   const file = path.join(scratch, document.fileName);
   writeFileSync(file, document.bytes);
   mkdirSync(artifacts, { recursive: true });
-  await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(artifacts, artefact)]);
+  await run('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    file,
+    path.join(artifacts, artefact),
+  ]);
   const { stdout } = await run('pdfinfo', [file]);
   return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]);
 };
@@ -64,50 +75,70 @@ afterAll(async () => {
 });
 
 describe('social report', () => {
-  it('renders a complete report as PDF: name, the eight sections, Italian figures and dates, comparison, page numbers', { timeout: TIMEOUT }, async () => {
-    const pdf = await renderSocialReport(await fixtures.completeSocialReport(), 'pdf', { now: new Date('2025-05-02T10:00:00Z') });
-    expect(pdf.contentType).toBe('application/pdf');
-    expect(pdf.fileName).toBe('bilancio-sociale-2024-navigli-insieme-cooperativa-sociale.pdf');
-    const text = await pdfText(pdf);
-    expect(text).toContain('Navigli Insieme Cooperativa Sociale');
-    expect(text).toContain('Bilancio sociale 2024');
-    for (const [index, title] of SECTION_TITLES.entries()) {
-      // Once in the table of contents with its page number, once as the section's heading.
-      expect(text).toMatch(new RegExp(`${index + 1}\\. ${title.replace(/[()]/g, '\\$&').slice(0, 30)}.*\\.{5,}\\s*\\d+`));
-      expect(text.split(`${index + 1}. ${title.split(' ').slice(0, 3).join(' ')}`).length).toBeGreaterThanOrEqual(3);
-    }
-    expect(text).toContain('1.234.567,89 €');
-    expect(text).toContain('Approvato il 29 aprile 2025');
-    expect(text).toContain('Documento generato il 2 maggio 2025');
-    expect(text).toMatch(/Lavoratori\s+108\s+98\s+\+10,2%/);
-    expect(text).toMatch(/1:2,45 \(limite 1:8\): entro il limite di legge/);
-    expect(text).toMatch(/Pagina 3 di \d+/);
-    expect(text).not.toContain('{d.');
-    expect(await drawFirstPage(pdf, 'social-report')).toBeGreaterThan(10);
-  });
+  it(
+    'renders a complete report as PDF: name, the eight sections, Italian figures and dates, comparison, page numbers',
+    { timeout: TIMEOUT },
+    async () => {
+      const pdf = await renderSocialReport(await fixtures.completeSocialReport(), 'pdf', {
+        now: new Date('2025-05-02T10:00:00Z'),
+      });
+      expect(pdf.contentType).toBe('application/pdf');
+      expect(pdf.fileName).toBe('bilancio-sociale-2024-navigli-insieme-cooperativa-sociale.pdf');
+      const text = await pdfText(pdf);
+      expect(text).toContain('Navigli Insieme Cooperativa Sociale');
+      expect(text).toContain('Bilancio sociale 2024');
+      for (const [index, title] of SECTION_TITLES.entries()) {
+        // Once in the table of contents with its page number, once as the section's heading.
+        expect(text).toMatch(
+          new RegExp(`${index + 1}\\. ${title.replace(/[()]/g, '\\$&').slice(0, 30)}.*\\.{5,}\\s*\\d+`),
+        );
+        expect(text.split(`${index + 1}. ${title.split(' ').slice(0, 3).join(' ')}`).length).toBeGreaterThanOrEqual(3);
+      }
+      expect(text).toContain('1.234.567,89 €');
+      expect(text).toContain('Approvato il 29 aprile 2025');
+      expect(text).toContain('Documento generato il 2 maggio 2025');
+      expect(text).toMatch(/Lavoratori\s+108\s+98\s+\+10,2%/);
+      expect(text).toMatch(/1:2,45 \(limite 1:8\): entro il limite di legge/);
+      expect(text).toMatch(/Pagina 3 di \d+/);
+      expect(text).not.toContain('{d.');
+      expect(await drawFirstPage(pdf, 'social-report')).toBeGreaterThan(10);
+    },
+  );
 
-  it('renders an ODT with the logo and the charts under Pictures/, which LibreOffice reads back', { timeout: TIMEOUT }, async () => {
-    const data = await fixtures.completeSocialReport();
-    const odt = await renderSocialReport(data, 'odt');
-    expect(odt.contentType).toBe('application/vnd.oasis.opendocument.text');
-    const files = entries(odt);
-    expect(files.get('mimetype')?.toString()).toBe('application/vnd.oasis.opendocument.text');
-    const pictures = [...files.keys()].filter((name) => name.startsWith('Pictures/'));
-    expect(pictures).toHaveLength(3);
-    const manifest = files.get('META-INF/manifest.xml')?.toString() ?? '';
-    for (const picture of pictures) expect(manifest).toContain(`manifest:full-path="${picture}"`);
-    const content = files.get('content.xml')?.toString() ?? '';
-    expect(content).not.toContain('office:binary-data');
-    expect(content).toContain('svg:title>Logo di Navigli Insieme Cooperativa Sociale<');
-    expect(content).toContain('Grafico: ricavi e proventi per fonte nel 2024 confrontati con il 2023');
-    // The logo keeps its 480×300 proportions inside its 6×5 cm box.
-    expect(content).toMatch(/draw:name="Immagine 1"[^>]*svg:width="6\.000cm" svg:height="3\.750cm"/);
-    const pngs = pictures.map((name) => files.get(name)!).filter((bytes) => bytes.subarray(1, 4).toString() === 'PNG');
-    expect(pngs).toHaveLength(3);
-    execFileSync('/usr/bin/python3', ['-c', 'import sys, xml.dom.minidom as m; m.parseString(sys.stdin.buffer.read())'], { input: content });
-    const back = await convertOdt(odt.bytes, 'pdf', {});
-    expect(await pdfText({ ...odt, bytes: back, fileName: 'back.pdf' })).toContain('Navigli Insieme Cooperativa Sociale');
-  });
+  it(
+    'renders an ODT with the logo and the charts under Pictures/, which LibreOffice reads back',
+    { timeout: TIMEOUT },
+    async () => {
+      const data = await fixtures.completeSocialReport();
+      const odt = await renderSocialReport(data, 'odt');
+      expect(odt.contentType).toBe('application/vnd.oasis.opendocument.text');
+      const files = entries(odt);
+      expect(files.get('mimetype')?.toString()).toBe('application/vnd.oasis.opendocument.text');
+      const pictures = [...files.keys()].filter((name) => name.startsWith('Pictures/'));
+      expect(pictures).toHaveLength(3);
+      const manifest = files.get('META-INF/manifest.xml')?.toString() ?? '';
+      for (const picture of pictures) expect(manifest).toContain(`manifest:full-path="${picture}"`);
+      const content = files.get('content.xml')?.toString() ?? '';
+      expect(content).not.toContain('office:binary-data');
+      expect(content).toContain('svg:title>Logo di Navigli Insieme Cooperativa Sociale<');
+      expect(content).toContain('Grafico: ricavi e proventi per fonte nel 2024 confrontati con il 2023');
+      // The logo keeps its 480×300 proportions inside its 6×5 cm box.
+      expect(content).toMatch(/draw:name="Immagine 1"[^>]*svg:width="6\.000cm" svg:height="3\.750cm"/);
+      const pngs = pictures
+        .map((name) => files.get(name)!)
+        .filter((bytes) => bytes.subarray(1, 4).toString() === 'PNG');
+      expect(pngs).toHaveLength(3);
+      execFileSync(
+        '/usr/bin/python3',
+        ['-c', 'import sys, xml.dom.minidom as m; m.parseString(sys.stdin.buffer.read())'],
+        { input: content },
+      );
+      const back = await convertOdt(odt.bytes, 'pdf', {});
+      expect(await pdfText({ ...odt, bytes: back, fileName: 'back.pdf' })).toContain(
+        'Navigli Insieme Cooperativa Sociale',
+      );
+    },
+  );
 
   it('renders DOCX with the pictures', { timeout: TIMEOUT }, async () => {
     const docx = await renderSocialReport(await fixtures.completeSocialReport(), 'docx');
@@ -117,15 +148,21 @@ describe('social report', () => {
     expect([...files.keys()].filter((name) => name.startsWith('word/media/')).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('shows the work integration of a tipo B cooperative and survives a missing logo and last year', { timeout: TIMEOUT }, async () => {
-    const data = fixtures.workIntegrationReport();
-    expect(data.organisation.logo).toBeUndefined();
-    const text = await pdfText(await renderSocialReport(data, 'pdf'));
-    expect(text).toContain('Inserimento lavorativo di persone svantaggiate');
-    expect(text).toMatch(/I lavoratori svantaggiati sono 19 su 52, pari al 36,5% dei lavoratori: sopra il\s+minimo del 30%/);
-    expect(text).toContain('Non è disponibile il bilancio sociale dell’anno precedente');
-    expect(text).not.toContain('Organizzazioni associate al consorzio');
-  });
+  it(
+    'shows the work integration of a tipo B cooperative and survives a missing logo and last year',
+    { timeout: TIMEOUT },
+    async () => {
+      const data = fixtures.workIntegrationReport();
+      expect(data.organisation.logo).toBeUndefined();
+      const text = await pdfText(await renderSocialReport(data, 'pdf'));
+      expect(text).toContain('Inserimento lavorativo di persone svantaggiate');
+      expect(text).toMatch(
+        /I lavoratori svantaggiati sono 19 su 52, pari al 36,5% dei lavoratori: sopra il\s+minimo del 30%/,
+      );
+      expect(text).toContain('Non è disponibile il bilancio sociale dell’anno precedente');
+      expect(text).not.toContain('Organizzazioni associate al consorzio');
+    },
+  );
 
   it("lists a consortium's members and gives the reason of an omitted item", { timeout: TIMEOUT }, async () => {
     const text = await pdfText(await renderSocialReport(fixtures.consortiumReport(), 'pdf'));
@@ -185,7 +222,9 @@ describe('errors', () => {
     const noReason = await caught(renderSocialReport(incomplete, 'odt'));
     expect(noReason.message).toContain('"Contenziosi e controversie" (sezione 7, Altre informazioni)');
     const draft = await renderSocialReport(incomplete, 'odt', { allowIncomplete: true });
-    expect(entries(draft).get('content.xml')?.toString()).toContain('Contenziosi e controversie: voce obbligatoria non ancora compilata.');
+    expect(entries(draft).get('content.xml')?.toString()).toContain(
+      'Contenziosi e controversie: voce obbligatoria non ancora compilata.',
+    );
 
     const sheet = await fixtures.practiceSheet();
     const noContact = await caught(renderPracticeSheet({ ...sheet, contact: { fullName: '' } }, 'odt'));
@@ -204,49 +243,69 @@ describe('errors', () => {
   it('names a broken template, then renders again', { timeout: TIMEOUT }, async () => {
     const source = readFileSync(new URL('../templates/practice-sheet.fodt', import.meta.url), 'utf8');
     const unknownFormatter = mkdtempSync(path.join(scratch, 'templates-'));
-    writeFileSync(path.join(unknownFormatter, 'practice-sheet.fodt'), source.replace('{d.practice.title}', '{d.practice.title:inMaiuscolo}'));
-    const formatterError = await caught(renderPracticeSheet(await fixtures.practiceSheet(), 'pdf', { templatesDir: unknownFormatter }));
+    writeFileSync(
+      path.join(unknownFormatter, 'practice-sheet.fodt'),
+      source.replace('{d.practice.title}', '{d.practice.title:inMaiuscolo}'),
+    );
+    const formatterError = await caught(
+      renderPracticeSheet(await fixtures.practiceSheet(), 'pdf', { templatesDir: unknownFormatter }),
+    );
     expect(formatterError.name).toBe('TemplateError');
     expect(formatterError.code).toBe('TEMPLATE_INVALID');
     expect(formatterError.message).toMatch(/Modello "practice-sheet" non valido: .*inMaiuscolo/);
 
     const truncated = mkdtempSync(path.join(scratch, 'templates-'));
     writeFileSync(path.join(truncated, 'practice-sheet.fodt'), source.slice(0, source.indexOf('</table:table>')));
-    const xmlError = await caught(renderPracticeSheet(await fixtures.practiceSheet(), 'odt', { templatesDir: truncated }));
+    const xmlError = await caught(
+      renderPracticeSheet(await fixtures.practiceSheet(), 'odt', { templatesDir: truncated }),
+    );
     expect(xmlError.message).toMatch(/XML non valido \(<.*> aperto alla riga \d+ e mai chiuso\)/);
     await expectRendersAgain();
   });
 
   it('says when LibreOffice is not installed where configured, then renders again', { timeout: TIMEOUT }, async () => {
-    const error = await caught(renderSocialReport(fixtures.workIntegrationReport(), 'pdf', { libreOfficeProgramDir: '/opt/nessun-libreoffice/program' }));
+    const error = await caught(
+      renderSocialReport(fixtures.workIntegrationReport(), 'pdf', {
+        libreOfficeProgramDir: '/opt/nessun-libreoffice/program',
+      }),
+    );
     expect(error.name).toBe('LibreOfficeUnavailableError');
     expect(error.code).toBe('LIBREOFFICE_UNAVAILABLE');
     expect(error.message).toContain('soffice.bin non trovato in /opt/nessun-libreoffice/program');
     await expectRendersAgain();
   });
 
-  it('reports a LibreOffice crash during a conversion, then renders again with a new process', { timeout: TIMEOUT }, async () => {
-    await expectRendersAgain();
-    const catalogue = await fixtures.practiceCatalogue(40, 2);
-    const render = caught(renderPracticeCatalogue(catalogue, 'pdf'));
-    const folder = renderFolder()!;
-    let office: string | undefined;
-    // The conversion is under way once Carbone has handed LibreOffice its intermediate file.
-    while (!office) {
-      const converting = existsSync(folder) && readdirSync(folder).some((name) => name.endsWith('_tmp.odt'));
-      if (converting) office = execFileSync('pgrep', ['-P', String(process.pid), '-x', 'soffice.bin']).toString().trim();
-      else await new Promise((resolve) => setImmediate(resolve));
-    }
-    process.kill(Number(office), 'SIGKILL');
-    const error = await render;
-    expect(error.name).toBe('ConversionError');
-    expect(error.code).toBe('LIBREOFFICE_CRASHED');
-    expect(error.message).toContain('LibreOffice si è interrotto durante la conversione');
-    await expectRendersAgain();
-  });
+  it(
+    'reports a LibreOffice crash during a conversion, then renders again with a new process',
+    { timeout: TIMEOUT },
+    async () => {
+      await expectRendersAgain();
+      const catalogue = await fixtures.practiceCatalogue(40, 2);
+      const render = caught(renderPracticeCatalogue(catalogue, 'pdf'));
+      const folder = renderFolder()!;
+      let office: string | undefined;
+      // The conversion is under way once Carbone has handed LibreOffice its intermediate file.
+      while (!office) {
+        const converting = existsSync(folder) && readdirSync(folder).some((name) => name.endsWith('_tmp.odt'));
+        if (converting)
+          office = execFileSync('pgrep', ['-P', String(process.pid), '-x', 'soffice.bin'])
+            .toString()
+            .trim();
+        else await new Promise((resolve) => setImmediate(resolve));
+      }
+      process.kill(Number(office), 'SIGKILL');
+      const error = await render;
+      expect(error.name).toBe('ConversionError');
+      expect(error.code).toBe('LIBREOFFICE_CRASHED');
+      expect(error.message).toContain('LibreOffice si è interrotto durante la conversione');
+      await expectRendersAgain();
+    },
+  );
 
   it('gives up a conversion that takes too long, then renders again', { timeout: TIMEOUT }, async () => {
-    const error = await caught(renderSocialReport(fixtures.workIntegrationReport(), 'pdf', { conversionTimeoutMs: 50 }));
+    const error = await caught(
+      renderSocialReport(fixtures.workIntegrationReport(), 'pdf', { conversionTimeoutMs: 50 }),
+    );
     expect(error.code).toBe('CONVERSION_TIMEOUT');
     expect(error.message).toContain('non ha completato la conversione');
     await expectRendersAgain();

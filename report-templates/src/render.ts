@@ -34,7 +34,10 @@ export const renderTemplate = async (
   options: RendererOptions,
 ): Promise<RenderedDocument> => {
   if (!isOutputFormat(format)) {
-    throw new ReportRenderError('DATA_INVALID', `Formato "${String(format)}" non previsto: scegliere tra odt, pdf e docx`);
+    throw new ReportRenderError(
+      'DATA_INVALID',
+      `Formato "${String(format)}" non previsto: scegliere tra odt, pdf e docx`,
+    );
   }
   const filled = await fillTemplate(template, view, options);
   const odt = embedPictures(filled, images);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatChange, formatDate, formatEuro, formatInteger, formatPercent, formatRatio } from './format.ts';
 import { toParagraphs } from './rich-text.ts';
-import { buildOdt } from './template-build.ts';
+import { buildOdt, buildTemplate, TEMPLATE_NAMES } from './template-build.ts';
 import { findXmlProblem } from './xml-check.ts';
 import { readZip, writeZip } from './zip.ts';
 import { computeIndicators } from './social-report/indicators.ts';
@@ -48,10 +48,27 @@ describe('zip and template packaging', () => {
     ]);
   });
 
+  it('packages every template the same way twice, with mimetype first and stored', async () => {
+    for (const name of TEMPLATE_NAMES) {
+      const [first, second] = await Promise.all([buildTemplate(name), buildTemplate(name)]);
+      expect(first.equals(second)).toBe(true);
+      expect(readZip(first).map((entry) => entry.name)).toEqual([
+        'mimetype',
+        'content.xml',
+        'styles.xml',
+        'meta.xml',
+        'settings.xml',
+        'META-INF/manifest.xml',
+      ]);
+    }
+  });
+
   it('names the first XML problem of a template with its line', () => {
     expect(findXmlProblem('<a>\n<b></a>')).toMatch(/<\/a> alla riga 2 chiude <b>/);
     expect(findXmlProblem('<a x="1">&amp; <b/></a>')).toBeNull();
-    expect(() => buildOdt('prova', '<office:document>\n<office:body></office:document>')).toThrow(/Modello "prova" non valido: XML non valido/);
+    expect(() => buildOdt('prova', '<office:document>\n<office:body></office:document>')).toThrow(
+      /Modello "prova" non valido: XML non valido/,
+    );
   });
 });
 
@@ -60,7 +77,12 @@ describe('social report figures', () => {
     const indicators = computeIndicators(
       {
         year: 2024,
-        people: { staff: [{ kind: 'Dipendenti', women: 30, men: 20 }], highestGrossPay: '45000', lowestGrossPay: 5000, payRatioCap: '1:8' },
+        people: {
+          staff: [{ kind: 'Dipendenti', women: 30, men: 20 }],
+          highestGrossPay: '45000',
+          lowestGrossPay: 5000,
+          payRatioCap: '1:8',
+        },
         workIntegration: { disadvantagedWorkers: [{ category: 'Alcolisti', count: 14 }] },
         economics: {
           revenues: [
@@ -74,7 +96,11 @@ describe('social report figures', () => {
     );
     expect(indicators.payRatio).toEqual({ value: 9, cap: 8, exceedsCap: true });
     expect(indicators.disadvantaged).toEqual({ count: 14, share: 0.28, belowMinimum: true });
-    expect(indicators.revenues).toMatchObject({ total: 4250.5, publicContributions: 1000, privateContributions: 250.5 });
+    expect(indicators.revenues).toMatchObject({
+      total: 4250.5,
+      publicContributions: 1000,
+      privateContributions: 250.5,
+    });
   });
 
   it('lists the mandatory items left empty for the organisation type, with the reason given', () => {

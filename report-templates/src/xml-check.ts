@@ -5,7 +5,8 @@
 export const findXmlProblem = (xml: string): string | null => {
   const stack: { name: string; offset: number }[] = [];
   const lineOf = (offset: number): number => xml.slice(0, offset).split('\n').length;
-  const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<|&(?![a-zA-Z]+;|#\d+;|#x[\da-fA-F]+;)/g;
+  const token =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<|&(?![a-zA-Z]+;|#\d+;|#x[\da-fA-F]+;)/g;
   for (let match = token.exec(xml); match; match = token.exec(xml)) {
     const [whole, closing, name, , selfClosing] = match;
     if (whole === '<') return `"<" fuori posto alla riga ${lineOf(match.index)}`;

@@ -21,11 +21,14 @@ export const validatePracticeSheet = (sheet: PracticeSheet, where = ''): DataPro
     if (isBlank(sheet[field] as string | undefined)) add(field, `manca il campo "${name}"`);
   }
   if (isBlank(sheet.organisation?.name)) add('organisation.name', 'manca la cooperativa proponente');
-  if (!isOrganisationType(sheet.organisation?.organisationType)) add('organisation.organisationType', 'tipologia della cooperativa non valida');
+  if (!isOrganisationType(sheet.organisation?.organisationType))
+    add('organisation.organisationType', 'tipologia della cooperativa non valida');
   if (isBlank(sheet.innovationArea?.name)) add('innovationArea', "manca l'ambito di innovazione");
   if (isBlank(sheet.contact?.fullName)) add('contact.fullName', 'manca il referente del progetto');
-  if (typeof sheet.impactEvaluation !== 'boolean') add('impactEvaluation', 'non è indicato se è prevista la valutazione di impatto');
-  if (!sheet.intentPartnership || !sheet.economicPartnership) add('partnership', 'mancano le partnership (anche "non presente")');
+  if (typeof sheet.impactEvaluation !== 'boolean')
+    add('impactEvaluation', 'non è indicato se è prevista la valutazione di impatto');
+  if (!sheet.intentPartnership || !sheet.economicPartnership)
+    add('partnership', 'mancano le partnership (anche "non presente")');
   return problems;
 };
 

@@ -5,7 +5,9 @@ import { isBlank, toParagraphs } from '../rich-text.ts';
 import type { InnovationArea, Partnership, PracticeCatalogue, PracticeSheet } from './types.ts';
 
 const LOGO_PIXELS = 400;
-const PHOTO_PIXELS = 1200;
+/** Longer side of a photo: 14 cm wide on a card, 10 cm in the catalogue, about 220 dpi either way. */
+const SHEET_PHOTO_PIXELS = 1200;
+const CATALOGUE_PHOTO_PIXELS = 880;
 const CHECKED = '☒';
 const UNCHECKED = '☐';
 
@@ -23,11 +25,23 @@ export const FORM_PARTNER_CATEGORIES = [
   'Organizzazioni di rappresentanza',
   'Università, Centri di ricerca',
 ];
-export const FORM_FUNDING_SOURCES = ['Proprie', 'Privati', 'Pubblica Amministrazione', 'Fondazioni', 'Banche', 'Soggetti profit', 'Altre'];
+export const FORM_FUNDING_SOURCES = [
+  'Proprie',
+  'Privati',
+  'Pubblica Amministrazione',
+  'Fondazioni',
+  'Banche',
+  'Soggetti profit',
+  'Altre',
+];
 
 type Choice = { text: string };
 
-const choices = (options: readonly string[], chosen: readonly string[], labels: Record<string, string> = {}): Choice[] =>
+const choices = (
+  options: readonly string[],
+  chosen: readonly string[],
+  labels: Record<string, string> = {},
+): Choice[] =>
   [...options, ...chosen.filter((name) => !options.includes(name))].map((name) => ({
     text: `${chosen.includes(name) ? CHECKED : UNCHECKED} ${labels[name] ?? name}`,
   }));
@@ -58,11 +72,16 @@ const logoOf = (sheet: PracticeSheet, cache: LogoCache): Promise<PreparedImage> 
 };
 
 /** One card's values as both templates show them. */
-export const buildPracticeView = async (sheet: PracticeSheet, images: ImageSet, logos: LogoCache) => {
+export const buildPracticeView = async (
+  sheet: PracticeSheet,
+  images: ImageSet,
+  logos: LogoCache,
+  photoPixels: number,
+) => {
   const logo = await logoOf(sheet, logos);
   const photos = await Promise.all(
     (sheet.photos ?? []).map(async (photo, index) => {
-      const prepared = await prepareImage(photo, PHOTO_PIXELS, `foto ${index + 1} di "${sheet.title}"`);
+      const prepared = await prepareImage(photo, photoPixels, `foto ${index + 1} di "${sheet.title}"`);
       return { ref: images.add(prepared), alt: prepared.alt, caption: photo.caption ?? photo.alt };
     }),
   );
@@ -75,7 +94,9 @@ export const buildPracticeView = async (sheet: PracticeSheet, images: ImageSet, 
   const chosenPartners = (value: Partnership): string =>
     value.absent || value.partners.length === 0 ? 'Non presente' : value.partners.join(', ');
   const fundingSummary = sheet.fundingSources
-    .map((name) => (name === 'Altre' && !isBlank(sheet.fundingOtherDetail) ? `Altre (${sheet.fundingOtherDetail})` : name))
+    .map((name) =>
+      name === 'Altre' && !isBlank(sheet.fundingOtherDetail) ? `Altre (${sheet.fundingOtherDetail})` : name,
+    )
     .join(', ');
   return {
     title: sheet.title,
@@ -116,7 +137,7 @@ export const buildPracticeView = async (sheet: PracticeSheet, images: ImageSet, 
 };
 
 export const buildPracticeSheetView = async (sheet: PracticeSheet, images: ImageSet, now: Date) => ({
-  practice: await buildPracticeView(sheet, images, new Map()),
+  practice: await buildPracticeView(sheet, images, new Map(), SHEET_PHOTO_PIXELS),
   generatedOn: `Scheda generata il ${formatDate(now)}`,
 });
 
@@ -133,8 +154,10 @@ export const buildCatalogueView = async (catalogue: PracticeCatalogue, images: I
     .filter((group) => group.practices.length > 0);
   const areas = [];
   for (const [index, group] of groups.entries()) {
-    const practices = [];
-    for (const practice of group.practices) practices.push(await buildPracticeView(practice, images, logos));
+    // Photos are scaled in parallel (sharp works off the event loop); references keep the catalogue's order.
+    const practices = await Promise.all(
+      group.practices.map((practice) => buildPracticeView(practice, images, logos, CATALOGUE_PHOTO_PIXELS)),
+    );
     areas.push({
       title: `${index + 1}. ${group.area.name}`,
       definition: group.area.definition,

@@ -6,7 +6,11 @@ export const MIN_DISADVANTAGED_SHARE = 0.3;
 
 /** Revenue kinds that are contributions rather than sales, shown apart as the guidelines ask. */
 export const PUBLIC_CONTRIBUTION_KINDS: readonly string[] = ['Contributi pubblici'];
-export const PRIVATE_CONTRIBUTION_KINDS: readonly string[] = ['Contributi privati', 'Cinque per mille', 'Donazioni e raccolta fondi'];
+export const PRIVATE_CONTRIBUTION_KINDS: readonly string[] = [
+  'Contributi privati',
+  'Cinque per mille',
+  'Donazioni e raccolta fondi',
+];
 
 export const toAmount = (value: Amount | undefined): number | null => {
   if (value === null || value === undefined || value === '') return null;
@@ -21,7 +25,12 @@ export type Indicators = {
   /** Highest over lowest gross annual pay, against the cap of 1:8 (1:12 where specific skills are needed). */
   payRatio: { value: number; cap: number; exceedsCap: boolean } | null;
   disadvantaged: { count: number; share: number; belowMinimum: boolean } | null;
-  revenues: { total: number; publicContributions: number; privateContributions: number; byKind: { kind: string; amount: number }[] };
+  revenues: {
+    total: number;
+    publicContributions: number;
+    privateContributions: number;
+    byKind: { kind: string; amount: number }[];
+  };
   beneficiaries: { direct: number; indirect: number };
 };
 
@@ -45,7 +54,11 @@ export const computeIndicators = (report: SocialReportContent, type: Organisatio
   const disadvantagedCount = sum((report.workIntegration?.disadvantagedWorkers ?? []).map((group) => group.count));
   const disadvantaged =
     hasWorkIntegration(type) && total > 0
-      ? { count: disadvantagedCount, share: disadvantagedCount / total, belowMinimum: disadvantagedCount / total < MIN_DISADVANTAGED_SHARE }
+      ? {
+          count: disadvantagedCount,
+          share: disadvantagedCount / total,
+          belowMinimum: disadvantagedCount / total < MIN_DISADVANTAGED_SHARE,
+        }
       : null;
 
   const byKindMap = new Map<string, number>();
@@ -69,6 +82,9 @@ export const computeIndicators = (report: SocialReportContent, type: Organisatio
       privateContributions: amountOf(PRIVATE_CONTRIBUTION_KINDS),
       byKind,
     },
-    beneficiaries: { direct: sum(beneficiaries.map((b) => b.direct)), indirect: sum(beneficiaries.map((b) => b.indirect)) },
+    beneficiaries: {
+      direct: sum(beneficiaries.map((b) => b.direct)),
+      indirect: sum(beneficiaries.map((b) => b.indirect)),
+    },
   };
 };

@@ -34,18 +34,43 @@ const always = (): boolean => true;
  * library takes plain data and must not depend on the CMS.
  */
 export const MANDATORY_ITEMS: MandatoryItem[] = [
-  { label: 'Standard di rendicontazione adottati', section: 1, appliesTo: always, isFilled: (r) => filled(r.methodology?.standards) },
+  {
+    label: 'Standard di rendicontazione adottati',
+    section: 1,
+    appliesTo: always,
+    isFilled: (r) => filled(r.methodology?.standards),
+  },
   {
     label: 'Forma giuridica e sede legale',
     section: 2,
     appliesTo: always,
     isFilled: (r) => filled(r.generalInfo?.legalForm) && filled(r.generalInfo?.registeredOffice),
   },
-  { label: 'Aree territoriali di operatività', section: 2, appliesTo: always, isFilled: (r) => filled(r.generalInfo?.territorialAreas) },
+  {
+    label: 'Aree territoriali di operatività',
+    section: 2,
+    appliesTo: always,
+    isFilled: (r) => filled(r.generalInfo?.territorialAreas),
+  },
   { label: 'Missione e valori', section: 2, appliesTo: always, isFilled: (r) => filled(r.generalInfo?.missionValues) },
-  { label: 'Attività statutarie', section: 2, appliesTo: always, isFilled: (r) => filled(r.generalInfo?.statutoryActivities) },
-  { label: 'Base sociale per tipologia di soci', section: 3, appliesTo: always, isFilled: (r) => nonEmpty(r.governance?.memberGroups) },
-  { label: 'Organi di governo e di controllo', section: 3, appliesTo: always, isFilled: (r) => nonEmpty(r.governance?.bodies) },
+  {
+    label: 'Attività statutarie',
+    section: 2,
+    appliesTo: always,
+    isFilled: (r) => filled(r.generalInfo?.statutoryActivities),
+  },
+  {
+    label: 'Base sociale per tipologia di soci',
+    section: 3,
+    appliesTo: always,
+    isFilled: (r) => nonEmpty(r.governance?.memberGroups),
+  },
+  {
+    label: 'Organi di governo e di controllo',
+    section: 3,
+    appliesTo: always,
+    isFilled: (r) => nonEmpty(r.governance?.bodies),
+  },
   {
     label: 'Mappa degli stakeholder e loro coinvolgimento',
     section: 3,
@@ -58,10 +83,20 @@ export const MANDATORY_ITEMS: MandatoryItem[] = [
     appliesTo: always,
     isFilled: (r) => filled(r.governance?.workerUserInvolvement),
   },
-  { label: 'Organizzazioni associate al consorzio', section: 3, appliesTo: isConsortium, isFilled: (_r, c) => c.consortiumMemberCount > 0 },
+  {
+    label: 'Organizzazioni associate al consorzio',
+    section: 3,
+    appliesTo: isConsortium,
+    isFilled: (_r, c) => c.consortiumMemberCount > 0,
+  },
   { label: 'Lavoratori per tipologia', section: 4, appliesTo: always, isFilled: (r) => nonEmpty(r.people?.staff) },
   { label: 'Volontari', section: 4, appliesTo: always, isFilled: (r) => nonEmpty(r.people?.volunteers) },
-  { label: 'Contratto collettivo applicato', section: 4, appliesTo: always, isFilled: (r) => filled(r.people?.collectiveAgreement) },
+  {
+    label: 'Contratto collettivo applicato',
+    section: 4,
+    appliesTo: always,
+    isFilled: (r) => filled(r.people?.collectiveAgreement),
+  },
   {
     label: 'Retribuzione annua lorda massima e minima',
     section: 4,
@@ -86,9 +121,24 @@ export const MANDATORY_ITEMS: MandatoryItem[] = [
     appliesTo: always,
     isFilled: (r) => filled(r.activities?.objectives) && filled(r.activities?.risks),
   },
-  { label: 'Provenienza delle risorse economiche', section: 6, appliesTo: always, isFilled: (r) => nonEmpty(r.economics?.revenues) },
-  { label: 'Dati aggregati delle associate', section: 6, appliesTo: isConsortium, isFilled: (r) => filled(r.consortium?.aggregationNotes) },
-  { label: 'Contenziosi e controversie', section: 7, appliesTo: always, isFilled: (r) => filled(r.otherInfo?.disputes) },
+  {
+    label: 'Provenienza delle risorse economiche',
+    section: 6,
+    appliesTo: always,
+    isFilled: (r) => nonEmpty(r.economics?.revenues),
+  },
+  {
+    label: 'Dati aggregati delle associate',
+    section: 6,
+    appliesTo: isConsortium,
+    isFilled: (r) => filled(r.consortium?.aggregationNotes),
+  },
+  {
+    label: 'Contenziosi e controversie',
+    section: 7,
+    appliesTo: always,
+    isFilled: (r) => filled(r.otherInfo?.disputes),
+  },
   {
     label: 'Riunioni degli organi che hanno approvato il bilancio',
     section: 7,
@@ -114,7 +164,7 @@ export const unfilledItems = (
   const reasons = new Map(
     (report.omissions ?? []).filter((o) => !isBlank(o.reason)).map((o) => [o.item, (o.reason ?? '').trim()]),
   );
-  return MANDATORY_ITEMS.filter((item) => item.appliesTo(type) && !item.isFilled(report, { consortiumMemberCount })).map(
-    (item) => ({ label: item.label, section: item.section, reason: reasons.get(item.label) ?? null }),
-  );
+  return MANDATORY_ITEMS.filter(
+    (item) => item.appliesTo(type) && !item.isFilled(report, { consortiumMemberCount }),
+  ).map((item) => ({ label: item.label, section: item.section, reason: reasons.get(item.label) ?? null }));
 };

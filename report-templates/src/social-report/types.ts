@@ -34,12 +34,10 @@ export type SocialReportContent = {
   governance?: {
     memberGroups?: { kind: string; count: number | null }[] | null;
     bodies?:
-      | { kind: string; name?: string | null; meetingsCount?: number | null; members?: BodyMember[] | null }[]
-      | null;
+      { kind: string; name?: string | null; meetingsCount?: number | null; members?: BodyMember[] | null }[] | null;
     democracy?: string | null;
     stakeholders?:
-      | { name: string; category: string; involvementLevel?: string | null; involvement?: string | null }[]
-      | null;
+      { name: string; category: string; involvementLevel?: string | null; involvement?: string | null }[] | null;
     workerUserInvolvement?: string | null;
   } | null;
   people?: {

@@ -30,11 +30,16 @@ const amountProblems = (report: SocialReportContent, where: string): DataProblem
 export const validateSocialReport = (data: SocialReportDocument, allowIncomplete: boolean): DataProblem[] => {
   const problems: DataProblem[] = [];
   const { organisation, report } = data;
-  if (isBlank(organisation?.name)) problems.push({ path: 'organisation.name', message: "manca il nome dell'organizzazione" });
-  if (isBlank(organisation?.taxCode)) problems.push({ path: 'organisation.taxCode', message: 'manca il codice fiscale' });
+  if (isBlank(organisation?.name))
+    problems.push({ path: 'organisation.name', message: "manca il nome dell'organizzazione" });
+  if (isBlank(organisation?.taxCode))
+    problems.push({ path: 'organisation.taxCode', message: 'manca il codice fiscale' });
   const type = report?.organisationType ?? organisation?.organisationType;
   if (!isOrganisationType(type)) {
-    problems.push({ path: 'organisation.organisationType', message: `tipologia di organizzazione non valida (${String(type)})` });
+    problems.push({
+      path: 'organisation.organisationType',
+      message: `tipologia di organizzazione non valida (${String(type)})`,
+    });
   }
   if (!report || !Number.isInteger(report.year) || report.year < 2019 || report.year > 2100) {
     problems.push({ path: 'report.year', message: "manca l'anno del bilancio (dal 2019)" });

@@ -33,9 +33,15 @@ const texts = (fields: [string, string | null | undefined][]): TextBlock[] =>
     }));
 
 const euro = (value: number | null): string => (value === null ? DASH : formatEuro(value));
-const count = (value: number | null | undefined): string => (value === null || value === undefined ? DASH : formatInteger(value));
+const count = (value: number | null | undefined): string =>
+  value === null || value === undefined ? DASH : formatInteger(value);
 
-const section = (number: number, unfilled: UnfilledItem[], fields: [string, string | null | undefined][], facts: Fact[] = []): Section => ({
+const section = (
+  number: number,
+  unfilled: UnfilledItem[],
+  fields: [string, string | null | undefined][],
+  facts: Fact[] = [],
+): Section => ({
   title: `${number}. ${SECTION_TITLES[number - 1]}`,
   texts: texts(fields),
   omitted: unfilled
@@ -49,7 +55,12 @@ const section = (number: number, unfilled: UnfilledItem[], fields: [string, stri
   facts,
 });
 
-const comparisonRows = (current: Indicators, previous: Indicators, report: SocialReportContent, last: SocialReportContent) => {
+const comparisonRows = (
+  current: Indicators,
+  previous: Indicators,
+  report: SocialReportContent,
+  last: SocialReportContent,
+) => {
   const row = (label: string, now: number | null, before: number | null, show: (v: number | null) => string) => ({
     label,
     current: show(now),
@@ -96,17 +107,27 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
     },
     `Grafico: lavoratori per tipologia nel ${report.year}, donne e uomini`,
   );
-  const revenueKinds = [...new Set([...current.revenues.byKind, ...(previous?.revenues.byKind ?? [])].map((line) => line.kind))];
+  const revenueKinds = [
+    ...new Set([...current.revenues.byKind, ...(previous?.revenues.byKind ?? [])].map((line) => line.kind)),
+  ];
   const amountIn = (indicators: Indicators, kind: string): number =>
     indicators.revenues.byKind.find((line) => line.kind === kind)?.amount ?? 0;
   const revenueChart = await drawBarChart(
     {
-      title: previous ? `Ricavi e proventi per fonte, ${report.year} e ${report.year - 1}` : `Ricavi e proventi per fonte, ${report.year}`,
+      title: previous
+        ? `Ricavi e proventi per fonte, ${report.year} e ${report.year - 1}`
+        : `Ricavi e proventi per fonte, ${report.year}`,
       categories: revenueKinds,
       series: [
         { label: String(report.year), colour: '#1f6f8b', values: revenueKinds.map((kind) => amountIn(current, kind)) },
         ...(previous
-          ? [{ label: String(report.year - 1), colour: '#a9cbd8', values: revenueKinds.map((kind) => amountIn(previous, kind)) }]
+          ? [
+              {
+                label: String(report.year - 1),
+                colour: '#a9cbd8',
+                values: revenueKinds.map((kind) => amountIn(previous, kind)),
+              },
+            ]
           : []),
       ],
       layout: 'grouped',
@@ -141,7 +162,12 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
       rows:
         previous && previousYear
           ? comparisonRows(current, previous, report, previousYear)
-          : comparisonRows(current, current, report, report).map(({ label, current: value }) => ({ label, current: value, previous: '', change: '' })),
+          : comparisonRows(current, current, report, report).map(({ label, current: value }) => ({
+              label,
+              current: value,
+              previous: '',
+              change: '',
+            })),
     },
     s1: section(1, unfilled, [
       ['Standard di rendicontazione adottati', report.methodology?.standards],
@@ -176,7 +202,10 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
         ['Democrazia interna e partecipazione', report.governance?.democracy],
         ['Coinvolgimento di lavoratori e utenti', report.governance?.workerUserInvolvement],
       ]),
-      members: (report.governance?.memberGroups ?? []).map((group) => ({ kind: group.kind, count: count(group.count) })),
+      members: (report.governance?.memberGroups ?? []).map((group) => ({
+        kind: group.kind,
+        count: count(group.count),
+      })),
       membersTotal: formatInteger(current.members),
       bodies: (report.governance?.bodies ?? []).map((body) => ({
         name: body.name || body.kind,
@@ -239,13 +268,20 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
         men: count(group.men),
         total: formatInteger((group.women ?? 0) + (group.men ?? 0)),
       })),
-      staffTotal: { women: formatInteger(current.workers.women), men: formatInteger(current.workers.men), total: formatInteger(current.workers.total) },
+      staffTotal: {
+        women: formatInteger(current.workers.women),
+        men: formatInteger(current.workers.men),
+        total: formatInteger(current.workers.total),
+      },
       workersChart: images.add(workersChart),
       workersChartAlt: workersChart.alt,
       volunteers: (people?.volunteers ?? []).map((group) => ({ kind: group.kind, count: count(group.count) })),
       volunteersTotal: formatInteger(current.volunteers),
       hasWorkIntegration: hasWorkIntegration(type),
-      disadvantaged: (workIntegration?.disadvantagedWorkers ?? []).map((group) => ({ category: group.category, count: count(group.count) })),
+      disadvantaged: (workIntegration?.disadvantagedWorkers ?? []).map((group) => ({
+        category: group.category,
+        count: count(group.count),
+      })),
       disadvantagedTotal: formatInteger(disadvantaged?.count ?? 0),
       disadvantagedShare: disadvantaged
         ? `I lavoratori svantaggiati sono ${formatInteger(disadvantaged.count)} su ${formatInteger(current.workers.total)}, pari al ${formatPercent(disadvantaged.share)} dei lavoratori: ${
@@ -271,7 +307,10 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
         direct: count(group.direct),
         indirect: count(group.indirect),
       })),
-      beneficiariesTotal: { direct: formatInteger(current.beneficiaries.direct), indirect: formatInteger(current.beneficiaries.indirect) },
+      beneficiariesTotal: {
+        direct: formatInteger(current.beneficiaries.direct),
+        indirect: formatInteger(current.beneficiaries.indirect),
+      },
     },
     s6: {
       ...section(
@@ -286,7 +325,10 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
         [
           { label: 'Ricavi e proventi totali', value: formatEuro(current.revenues.total) },
           { label: 'di cui contributi pubblici', value: formatEuro(current.revenues.publicContributions) },
-          { label: 'di cui contributi privati (anche cinque per mille e donazioni)', value: formatEuro(current.revenues.privateContributions) },
+          {
+            label: 'di cui contributi privati (anche cinque per mille e donazioni)',
+            value: formatEuro(current.revenues.privateContributions),
+          },
           { label: 'Costi totali', value: euro(toAmount(report.economics?.totalCosts)) },
           { label: "Risultato d'esercizio", value: euro(toAmount(report.economics?.netResult)) },
         ],
@@ -303,7 +345,10 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
       consortiumFacts: consortium
         ? [
             { label: 'Organizzazioni associate', value: formatInteger(consortium.members.length) },
-            { label: 'Associate con bilancio sociale dell’anno', value: formatInteger(consortium.members.filter((m) => m.hasReport).length) },
+            {
+              label: 'Associate con bilancio sociale dell’anno',
+              value: formatInteger(consortium.members.filter((m) => m.hasReport).length),
+            },
             { label: 'Lavoratori delle associate', value: formatInteger(consortium.workers) },
             { label: 'Volontari delle associate', value: formatInteger(consortium.volunteers) },
             { label: 'Lavoratori svantaggiati delle associate', value: formatInteger(consortium.disadvantagedWorkers) },
@@ -339,7 +384,8 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
         {
           label: 'Assenza di distribuzione di utili',
           value:
-            report.controlMonitoring?.noProfitDistribution === null || report.controlMonitoring?.noProfitDistribution === undefined
+            report.controlMonitoring?.noProfitDistribution === null ||
+            report.controlMonitoring?.noProfitDistribution === undefined
               ? DASH
               : formatYesNo(report.controlMonitoring.noProfitDistribution),
         },
