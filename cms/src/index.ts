@@ -5,6 +5,7 @@ import { syncPublicRole } from './access/public-role';
 import { syncRoles } from './access/roles';
 import { myOrganisationAdminRoutes } from './admin-api/my-organisation';
 import { registrationAdminRoutes } from './admin-api/registration-requests';
+import { reportAdminRoutes } from './admin-api/reports';
 import { socialReportAdminRoutes } from './admin-api/social-reports';
 import { workflowAdminRoutes } from './admin-api/workflow';
 import { applyAdminViews } from './admin-config/apply';
@@ -18,6 +19,7 @@ import { socialReportMiddleware } from './documents/social-report';
 import { startEmailOutbox } from './email/outbox';
 import { searchSyncMiddleware } from './search/middleware';
 import { startSearchSync } from './search/sync';
+import { closeRenderer } from '@coop/report-templates';
 import { seed } from './seed';
 import { workflowGuardMiddleware } from './workflow/guard';
 
@@ -39,6 +41,7 @@ export default {
     strapi.server.routes(registrationAdminRoutes(strapi));
     strapi.server.routes(myOrganisationAdminRoutes(strapi));
     strapi.server.routes(workflowAdminRoutes(strapi));
+    strapi.server.routes(reportAdminRoutes(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -57,5 +60,6 @@ export default {
   async destroy() {
     stopEmailOutbox?.();
     await stopSearchSync?.();
+    await closeRenderer();
   },
 };

@@ -18,7 +18,7 @@ type Type =
   | 'consortium-service'
   | 'innovation-area'
   | 'registration-request';
-type Action = 'list' | 'read' | 'create' | 'update' | 'delete' | 'publish' | 'upload';
+type Action = 'list' | 'read' | 'create' | 'update' | 'delete' | 'publish' | 'upload' | 'generate';
 type Scope = 'own' | 'other';
 
 const UID: Record<Type, string> = {
@@ -77,6 +77,8 @@ const organisationSlug = (role: Role, type: Type, scope: Scope): string | null =
 
 /** The access each role must have: the promise of the platform, written down once. */
 const expected = (role: Role, type: Type, action: Action, scope: Scope): boolean => {
+  // The social report's document: its own Responsabile, and network staff for everyone.
+  if (action === 'generate') return role === 'staff' || (role.startsWith('responsabile') && scope === 'own');
   if (type === 'registration-request') return role === 'staff' && action !== 'create';
   if (type === 'innovation-area') return role === 'staff' || action === 'list' || action === 'read';
   if (role === 'staff') return true;
@@ -109,6 +111,7 @@ const cells = (): [Role, Type, Action, Scope][] => {
       }
     }
     all.push([role, 'organisation', 'upload', 'own'], [role, 'organisation', 'upload', 'other']);
+    all.push([role, 'social-report', 'generate', 'own'], [role, 'social-report', 'generate', 'other']);
   }
   return all;
 };
@@ -259,6 +262,16 @@ describe('isolation matrix: every role × content type × action × own/other or
         return outcome(
           await session.request('POST', `/coop/workflow/practice-card/${documentId}`, { to: 'Pubblicata' }),
         );
+      }
+      case 'generate': {
+        // The ODT needs no LibreOffice; an incomplete report is refused for its content, after the access check.
+        const documentId = await fixture(type, scope, role);
+        const response = await session.request('GET', `/coop/social-reports/${documentId}/document?format=odt`);
+        if (response.status === 400) {
+          const { error } = (await response.json()) as { error: { details?: { missing?: unknown[] } } };
+          return (error.details?.missing?.length ?? 0) > 0;
+        }
+        return outcome(response);
       }
       case 'upload': {
         if (scope === 'other') return outcome(await session.request('GET', `/upload/files/${foreignFile}`));
@@ -448,7 +461,7 @@ describe('isolation matrix: every role × content type × action × own/other or
     }
     const roles = new Set(all.map(([role]) => role)).size;
     console.log(
-      `Isolation matrix: ${all.length} cells (${roles} roles × ${Object.keys(UID).length} content types × 7 actions × own/other organisation, through the admin API)`,
+      `Isolation matrix: ${all.length} cells (${roles} roles × ${Object.keys(UID).length} content types × ${new Set(all.map(([, , action]) => action)).size} actions × own/other organisation, through the admin API)`,
     );
     expect(mismatches).toEqual([]);
   });

@@ -1,3 +1,21 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
+import { renderPracticeSheet } from '@coop/report-templates';
+import { requestedFormat } from '../../../reports/formats';
+import { practiceSheet } from '../../../reports/practice-documents';
+import { renderFailure, rendererOptions, sendDocument } from '../../../reports/renderer';
 
-export default factories.createCoreController('api::practice-card.practice-card');
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
+export default factories.createCoreController('api::practice-card.practice-card', ({ strapi }) => ({
+  /** The sheet of a published practice, for anyone: `GET /api/practice-cards/:idOrSlug/sheet?format=pdf`. */
+  async sheet(ctx: Context) {
+    const format = requestedFormat(ctx.query);
+    const sheet = await practiceSheet(strapi, (ctx.params as { idOrSlug: string }).idOrSlug);
+    if (!sheet) return ctx.notFound('Pratica non trovata o non pubblicata');
+    try {
+      sendDocument(ctx, await renderPracticeSheet(sheet, format, rendererOptions(strapi)));
+    } catch (error) {
+      throw renderFailure(error);
+    }
+  },
+}));

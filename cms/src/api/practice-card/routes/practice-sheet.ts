@@ -1,0 +1,10 @@
+export default {
+  routes: [
+    {
+      method: 'GET',
+      path: '/practice-cards/:idOrSlug/sheet',
+      handler: 'practice-card.sheet',
+      config: { auth: false },
+    },
+  ],
+};
