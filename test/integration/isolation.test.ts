@@ -123,7 +123,13 @@ describe('isolation matrix: every role × content type × action × own/other or
   const sessions = new Map<Role, AdminSession>();
   const organisations = new Map<string, string>();
   let references: { province: string; serviceArea: string; area: string; partner: string; funding: string };
-  let reportYear = 2025;
+  // One report per organisation and year: each organisation counts its own years.
+  const reportYears = new Map<string, number>();
+  const nextReportYear = (organisation: string): number => {
+    const year = reportYears.get(organisation) ?? 2025;
+    reportYears.set(organisation, year + 1);
+    return year;
+  };
   let serial = 1;
   let taxSerial = 1_000_000;
   let foreignFile: number;
@@ -165,7 +171,7 @@ describe('isolation matrix: every role × content type × action × own/other or
           province: references.province,
         };
       case 'social-report':
-        return { organisation, year: reportYear++ };
+        return { organisation, year: nextReportYear(organisation) };
       case 'consortium-service':
         return {
           name: `Servizio ${serial++}`,
@@ -245,7 +251,7 @@ describe('isolation matrix: every role × content type × action × own/other or
         const documentId = await ownerDocument(type, scope, role);
         const change =
           type === 'social-report'
-            ? { year: reportYear++ }
+            ? { year: nextReportYear(organisations.get(organisationSlug(role, type, scope) ?? '') ?? '') }
             : type === 'practice-card' || type === 'registration-request'
               ? { city: 'Lodi' }
               : { name: `Nome ${serial++}` };
