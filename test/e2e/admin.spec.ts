@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './sign-in.ts';
 import { adminCredentials, cmsUrl } from './urls.ts';
@@ -46,4 +47,14 @@ test('a social report shows how complete it is against the guidelines', async ({
   await expect(page.getByText('Tutte le voci obbligatorie sono compilate o motivate.')).toBeVisible();
   await expect(page.getByText('1. Metodologia adottata', { exact: true })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('social-report-edit.png'), fullPage: true });
+
+  // The same panel generates the document to deposit.
+  await expect(page.getByText('Scarica il bilancio sociale')).toBeVisible();
+  const downloading = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'PDF', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^bilancio-sociale-2024-terre-del-mincio.*\.pdf$/);
+  const saved = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(saved);
+  expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
 });

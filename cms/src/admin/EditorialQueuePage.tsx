@@ -16,6 +16,7 @@ import {
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { DocumentDownload } from './DocumentDownload';
 
 type Option = { documentId: string; name: string };
 type Card = {
@@ -66,6 +67,12 @@ const EditorialQueuePage = () => {
           <Typography>{failure}</Typography>
         ) : (
           <Flex direction="column" alignItems="stretch" gap={4}>
+            <Box maxWidth="420px">
+              <DocumentDownload
+                path="/coop/practice-catalogue"
+                title="Catalogo delle pratiche pubblicate, per ambito di innovazione"
+              />
+            </Box>
             <Flex gap={4} wrap="wrap">
               {FILTERS.map(({ key, label }) => (
                 <Box key={key} minWidth="220px">

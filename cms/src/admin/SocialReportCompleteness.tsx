@@ -1,6 +1,7 @@
 import { Box, Button, Flex, ProgressBar, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { errorMessage } from './api-errors';
+import { DocumentDownload } from './DocumentDownload';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 
@@ -93,6 +94,7 @@ const CompletenessContent = ({ documentId, updatedAt }: { documentId: string; up
           {warning}
         </Typography>
       ))}
+      <DocumentDownload path={`/coop/social-reports/${documentId}/document`} title="Scarica il bilancio sociale" />
       <Button variant="secondary" onClick={() => void startNextYear()}>
         Inizia il bilancio dell’anno successivo
       </Button>
