@@ -84,8 +84,49 @@ const dissolve = (polygons: PolygonCoordinates[]): PolygonCoordinates[] => {
   return rings.map((ring) => [ring]);
 };
 
+/** Squared distance from a point to a segment, in degrees (fine for a tolerance this small). */
+const segmentDistance2 = ([x, y]: Position, [x1, y1]: Position, [x2, y2]: Position): number => {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)));
+  return (x - x1 - t * dx) ** 2 + (y - y1 - t * dy) ** 2;
+};
+
+/** Douglas–Peucker: keeps the points that move the outline by more than the tolerance. */
+const douglasPeucker = (points: Position[], tolerance: number): Position[] => {
+  if (points.length < 3) return points;
+  const keep = new Array<boolean>(points.length).fill(false);
+  keep[0] = true;
+  keep[points.length - 1] = true;
+  const stack: [number, number][] = [[0, points.length - 1]];
+  while (stack.length > 0) {
+    const [first, last] = stack.pop() as [number, number];
+    let farthest = -1;
+    let distance = tolerance * tolerance;
+    for (let index = first + 1; index < last; index += 1) {
+      const d = segmentDistance2(points[index] as Position, points[first] as Position, points[last] as Position);
+      if (d > distance) {
+        distance = d;
+        farthest = index;
+      }
+    }
+    if (farthest >= 0) {
+      keep[farthest] = true;
+      stack.push([first, farthest], [farthest, last]);
+    }
+  }
+  return points.filter((_, index) => keep[index]);
+};
+
+/**
+ * About 400 m: a pixel or two at the zoom of a region, and half the points and bytes, which is
+ * what the browser has to project and draw.
+ */
+const TOLERANCE = 0.004;
+
 const simplifyRing = (ring: Ring): Ring => {
-  const rounded = ring.map(([lng, lat]) => [round(lng), round(lat)] as Position);
+  const simplified = douglasPeucker(ring, TOLERANCE);
+  const rounded = simplified.map(([lng, lat]) => [round(lng), round(lat)] as Position);
   return rounded.filter((point, index) => {
     const previous = rounded[index - 1];
     return !previous || previous[0] !== point[0] || previous[1] !== point[1];

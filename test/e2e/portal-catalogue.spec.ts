@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, keepScreenshot, portal, test } from './portal-fixtures.ts';
+import { expect, keepScreenshot, portal, searchIndexReady, test } from './portal-fixtures.ts';
+
+test.beforeAll(searchIndexReady);
 
 const AREA = 'Pratiche organizzative per il potenziamento della partecipazione dei soci';
 

@@ -1,5 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test';
-import { portalUrl } from './urls.ts';
+import { test as base, expect, request as httpRequest, type Page } from '@playwright/test';
+import { cmsUrl, portalUrl } from './urls.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -37,4 +37,28 @@ export const portal = (path = '/'): string => `${portalUrl()}${path}`;
 /** Keeps a full-page screenshot among the test's artefacts. */
 export const keepScreenshot = async (page: Page, name: string): Promise<void> => {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+};
+
+/**
+ * Waits until the search index holds every published practice: on a fresh system the CMS fills
+ * it in the background after its first start.
+ */
+export const searchIndexReady = async (): Promise<void> => {
+  const http = await httpRequest.newContext();
+  try {
+    const published = (await (await http.get(`${cmsUrl()}/api/practice-cards?pagination[pageSize]=1`)).json()) as {
+      meta: { pagination: { total: number } };
+    };
+    await expect
+      .poll(
+        async () => {
+          const response = await http.get(`${portalUrl()}/api/search`);
+          return response.ok() ? ((await response.json()) as { total: number }).total : -1;
+        },
+        { timeout: 50_000, intervals: [250, 500, 1000] },
+      )
+      .toBe(published.meta.pagination.total);
+  } finally {
+    await http.dispose();
+  }
 };

@@ -1,7 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, portal, test } from './portal-fixtures.ts';
+import { expect, portal, searchIndexReady, test } from './portal-fixtures.ts';
+
+test.beforeAll(searchIndexReady);
 
 /** One page of every type the portal has. */
 const PAGES = [

@@ -1,6 +1,6 @@
 /**
  * The map of the catalogue's results and its text alternative. Leaflet is loaded on the client
- * only, after the page is interactive; the server renders the table of results by province, which
+ * only, when the map scrolls into view; the server renders the table of results by province, which
  * is also what screen-reader users get instead of the map.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -22,17 +22,29 @@ export default function PracticeMap({ points, provinceCounts, geoUrl, tileUrl, t
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
+    const element = container.current;
+    if (!element) return undefined;
     let created: PracticeMapHandle | null = null;
     let cancelled = false;
-    import('./leaflet-map.ts')
-      .then(({ createPracticeMap }) => {
-        if (cancelled || !container.current) return;
-        created = createPracticeMap(container.current, { geoUrl, tileUrl, tileAttribution });
-        setHandle(created);
-      })
-      .catch(() => setFailed(true));
+    // Leaflet is loaded when the map comes near the screen: on a phone it is below the filters.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        import('./leaflet-map.ts')
+          .then(({ createPracticeMap }) => {
+            if (cancelled) return;
+            created = createPracticeMap(element, { geoUrl, tileUrl, tileAttribution });
+            setHandle(created);
+          })
+          .catch(() => setFailed(true));
+      },
+      { rootMargin: '300px' },
+    );
+    observer.observe(element);
     return () => {
       cancelled = true;
+      observer.disconnect();
       created?.destroy();
     };
   }, [geoUrl, tileUrl, tileAttribution]);
