@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 export default defineConfig({
   test: {
@@ -6,13 +9,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          root: '..',
+          root: here('..'),
           include: ['{search,report-templates,cms,portal}/src/**/*.test.ts', 'test/stack/**/*.test.ts'],
         },
       },
       {
         test: {
           name: 'integration',
+          root: here('.'),
           include: ['integration/**/*.test.ts'],
           globalSetup: ['integration/global-setup.ts'],
           // Each file starts real services; one at a time keeps the two cores for them.

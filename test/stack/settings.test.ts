@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { portalSearchKey } from '@coop/search/keys';
 import { repoRoot, resolveSettings } from './settings.ts';
 
 describe('resolveSettings', () => {
@@ -11,7 +12,9 @@ describe('resolveSettings', () => {
       port: 7700,
       url: 'http://127.0.0.1:7700',
       masterKey: 'key',
+      searchKey: portalSearchKey('key'),
     });
+    expect(settings.env.MEILI_SEARCH_KEY).toBe(portalSearchKey('key'));
     expect(settings.smtp).toMatchObject({
       embedded: true,
       host: '127.0.0.1',
@@ -35,6 +38,12 @@ describe('resolveSettings', () => {
     expect(settings.meilisearch.url).toBe('https://search.example.it');
     expect(settings.smtp).toEqual({ embedded: false, host: 'smtp.example.it', port: 587, inboxUrl: null });
     expect(settings.env.SMTP_HOST).toBe('smtp.example.it');
+  });
+
+  it("keeps the portal's search key when one is configured", () => {
+    const settings = resolveSettings({ MEILI_MASTER_KEY: 'key', MEILI_SEARCH_KEY: 'chiave-del-portale' });
+    expect(settings.meilisearch.searchKey).toBe('chiave-del-portale');
+    expect(settings.env.MEILI_SEARCH_KEY).toBe('chiave-del-portale');
   });
 
   it('keeps an explicit database file and public folder', () => {
