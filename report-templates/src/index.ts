@@ -19,9 +19,5 @@ export { renderPracticeCatalogue, renderPracticeSheet, type PracticeOptions } fr
 export type { InnovationArea, Partnership, PracticeCatalogue, PracticeSheet } from './practice/types.ts';
 export type { RenderedDocument } from './render.ts';
 export { renderSocialReport, type SocialReportOptions } from './social-report/render-social-report.ts';
-export type {
-  BodyMember,
-  ConsortiumMembers,
-  SocialReportContent,
-  SocialReportDocument,
-} from './social-report/types.ts';
+export type { BodyMember, SocialReportContent } from './social-report/content.ts';
+export type { ConsortiumMembers, SocialReportDocument } from './social-report/types.ts';

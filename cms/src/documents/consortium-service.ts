@@ -1,6 +1,6 @@
+import { isConsortium, type OrganisationType } from '@coop/report-templates/organisation';
 import type { Core } from '@strapi/strapi';
 import type { FieldError } from '../domain/field-error';
-import { isConsortium, type OrganisationType } from '../domain/organisation-types';
 import { refuseIfAny } from './validation-error';
 import { validateWrites, type WriteParams } from './validate-writes';
 import { fetchTargets, pendingDocument } from './write-context';

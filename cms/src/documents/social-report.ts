@@ -1,8 +1,8 @@
+import { isOrganisationType } from '@coop/report-templates/organisation';
+import type { SocialReportContent } from '@coop/report-templates/social-report/content';
 import type { Core } from '@strapi/strapi';
 import type { FieldError } from '../domain/field-error';
-import { isOrganisationType } from '../domain/organisation-types';
 import { validateSocialReport } from '../domain/social-report/completeness';
-import type { SocialReportData } from '../domain/social-report/report-data';
 import { refuseIfAny } from './validation-error';
 import { validateWrites, type WriteParams } from './validate-writes';
 import { fetchTargets, pendingDocument } from './write-context';
@@ -72,7 +72,7 @@ const checkSocialReport = async (strapi: Core.Strapi, params: WriteParams): Prom
     year,
     organisationType: isOrganisationType(organisation?.organisationType) ? organisation.organisationType : null,
     ...Object.fromEntries(SECTIONS.map((section) => [section, pending.value(section) ?? null])),
-  } as SocialReportData;
+  } as SocialReportContent;
   refuseIfAny([...errors, ...validateSocialReport(report)]);
 };
 

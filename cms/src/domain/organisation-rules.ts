@@ -1,6 +1,6 @@
+import { isConsortium, isOrganisationType, type OrganisationType } from '@coop/report-templates/organisation';
 import { isValidEmail, isValidPhone, isValidPostalCode, isValidWebsite } from './contact-formats';
 import type { FieldError } from './field-error';
-import { isConsortium, isOrganisationType, type OrganisationType } from './organisation-types';
 import { isValidTaxCode, isValidVatNumber } from './tax-code';
 import { isBlank } from './text-length';
 

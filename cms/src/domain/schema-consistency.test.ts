@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ORGANISATION_TYPES } from '@coop/report-templates/organisation';
+import { MANDATORY_ITEMS } from '@coop/report-templates/social-report/mandatory-items';
 import { describe, expect, it } from 'vitest';
-import { ORGANISATION_STATUSES, ORGANISATION_TYPES } from './organisation-types';
-import { MANDATORY_ITEMS } from './social-report/mandatory-items';
+import { ORGANISATION_STATUSES } from './organisation-types';
 
 const srcDir = path.resolve(import.meta.dirname, '..');
 const attributes = (file: string): Record<string, { enum?: string[] }> =>

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { OrganisationProfile, SocialReportContent, SocialReportDocument } from '@coop/report-templates';
+import { isConsortium } from '@coop/report-templates/organisation';
 import { errors } from '@strapi/utils';
 import { ORGANISATION, SOCIAL_REPORT } from '../access/content-types';
-import { isConsortium } from '../domain/organisation-types';
 import { SOCIAL_REPORT_SECTIONS_POPULATE } from '../documents/social-report';
 import { imageAsset, type StoredImage } from './images';
 

@@ -1,5 +1,5 @@
 import { hasWorkIntegration, type OrganisationType } from '../organisation.ts';
-import type { Amount, SocialReportContent } from './types.ts';
+import { toAmount, type SocialReportContent } from './content.ts';
 
 /** Share of disadvantaged workers a tipo B cooperative must reach (L. 381/1991 art. 4). */
 export const MIN_DISADVANTAGED_SHARE = 0.3;
@@ -11,12 +11,6 @@ export const PRIVATE_CONTRIBUTION_KINDS: readonly string[] = [
   'Cinque per mille',
   'Donazioni e raccolta fondi',
 ];
-
-export const toAmount = (value: Amount | undefined): number | null => {
-  if (value === null || value === undefined || value === '') return null;
-  const parsed = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(parsed) ? parsed : null;
-};
 
 export type Indicators = {
   workers: { women: number; men: number; total: number };
@@ -36,8 +30,15 @@ export type Indicators = {
 
 const sum = (values: (number | null | undefined)[]): number => values.reduce<number>((acc, v) => acc + (v ?? 0), 0);
 
-/** The figures derived from a report's plain numbers, computed as the CMS computes them. */
-export const computeIndicators = (report: SocialReportContent, type: OrganisationType): Indicators => {
+/**
+ * The figures a report derives from its data: totals, the pay ratio, the work-integration share.
+ * The organisation type decides whether the share applies: the report's own unless given (last
+ * year's report is read with this year's type).
+ */
+export const computeIndicators = (
+  report: SocialReportContent,
+  type: OrganisationType | null | undefined = report.organisationType,
+): Indicators => {
   const staff = report.people?.staff ?? [];
   const women = sum(staff.map((group) => group.women));
   const men = sum(staff.map((group) => group.men));

@@ -1,7 +1,6 @@
 import { hasWorkIntegration, isConsortium, type OrganisationType } from '../organisation.ts';
 import { isBlank } from '../rich-text.ts';
-import { toAmount } from './indicators.ts';
-import type { SocialReportContent } from './types.ts';
+import { toAmount, type SocialReportContent } from './content.ts';
 
 export const SECTION_TITLES = [
   'Metodologia adottata per la redazione del bilancio sociale',
@@ -14,14 +13,18 @@ export const SECTION_TITLES = [
   "Monitoraggio svolto dall'organo di controllo",
 ] as const;
 
-type Context = { consortiumMemberCount: number };
+/** What a report is checked against besides its own data. */
+export type ReportContext = {
+  /** Member organisations of a consortium, for its member list. */
+  consortiumMemberCount: number;
+};
 
 export type MandatoryItem = {
-  /** As the CMS's omission component names it. */
+  /** Also the value of the CMS's omission component (`item`), so it reads as the user sees it. */
   label: string;
   section: number;
   appliesTo: (type: OrganisationType | null | undefined) => boolean;
-  isFilled: (report: SocialReportContent, context: Context) => boolean;
+  isFilled: (report: SocialReportContent, context: ReportContext) => boolean;
 };
 
 const filled = (text: string | null | undefined): boolean => !isBlank(text);
@@ -29,9 +32,9 @@ const nonEmpty = (list: unknown[] | null | undefined): boolean => (list?.length 
 const always = (): boolean => true;
 
 /**
- * The minimum content of the Ministry guidelines, item by item: the same 22 items the CMS checks
- * for completeness (cms/src/domain/social-report/mandatory-items.ts), kept here because this
- * library takes plain data and must not depend on the CMS.
+ * The minimum content of the Ministry guidelines (DM 4 luglio 2019), item by item: those every
+ * organisation fills, in section order, then those of work integration and of consortia. The CMS's
+ * omission component offers the labels in this order.
  */
 export const MANDATORY_ITEMS: MandatoryItem[] = [
   {
@@ -83,12 +86,6 @@ export const MANDATORY_ITEMS: MandatoryItem[] = [
     appliesTo: always,
     isFilled: (r) => filled(r.governance?.workerUserInvolvement),
   },
-  {
-    label: 'Organizzazioni associate al consorzio',
-    section: 3,
-    appliesTo: isConsortium,
-    isFilled: (_r, c) => c.consortiumMemberCount > 0,
-  },
   { label: 'Lavoratori per tipologia', section: 4, appliesTo: always, isFilled: (r) => nonEmpty(r.people?.staff) },
   { label: 'Volontari', section: 4, appliesTo: always, isFilled: (r) => nonEmpty(r.people?.volunteers) },
   {
@@ -102,12 +99,6 @@ export const MANDATORY_ITEMS: MandatoryItem[] = [
     section: 4,
     appliesTo: always,
     isFilled: (r) => toAmount(r.people?.highestGrossPay) !== null && toAmount(r.people?.lowestGrossPay) !== null,
-  },
-  {
-    label: 'Lavoratori svantaggiati inseriti',
-    section: 4,
-    appliesTo: hasWorkIntegration,
-    isFilled: (r) => nonEmpty(r.workIntegration?.disadvantagedWorkers),
   },
   {
     label: 'Attività svolte e beneficiari',
@@ -128,12 +119,6 @@ export const MANDATORY_ITEMS: MandatoryItem[] = [
     isFilled: (r) => nonEmpty(r.economics?.revenues),
   },
   {
-    label: 'Dati aggregati delle associate',
-    section: 6,
-    appliesTo: isConsortium,
-    isFilled: (r) => filled(r.consortium?.aggregationNotes),
-  },
-  {
     label: 'Contenziosi e controversie',
     section: 7,
     appliesTo: always,
@@ -150,6 +135,24 @@ export const MANDATORY_ITEMS: MandatoryItem[] = [
     section: 8,
     appliesTo: always,
     isFilled: (r) => filled(r.controlMonitoring?.monitoring) && filled(r.controlMonitoring?.attestation),
+  },
+  {
+    label: 'Lavoratori svantaggiati inseriti',
+    section: 4,
+    appliesTo: hasWorkIntegration,
+    isFilled: (r) => nonEmpty(r.workIntegration?.disadvantagedWorkers),
+  },
+  {
+    label: 'Organizzazioni associate al consorzio',
+    section: 3,
+    appliesTo: isConsortium,
+    isFilled: (_r, context) => context.consortiumMemberCount > 0,
+  },
+  {
+    label: 'Dati aggregati delle associate',
+    section: 6,
+    appliesTo: isConsortium,
+    isFilled: (r) => filled(r.consortium?.aggregationNotes),
   },
 ];
 

@@ -1,9 +1,9 @@
 import type { DataProblem } from '../errors.ts';
 import { isConsortium, isOrganisationType } from '../organisation.ts';
 import { isBlank } from '../rich-text.ts';
-import { toAmount } from './indicators.ts';
+import { toAmount, type SocialReportContent } from './content.ts';
 import { SECTION_TITLES, unfilledItems } from './mandatory-items.ts';
-import type { SocialReportContent, SocialReportDocument } from './types.ts';
+import type { SocialReportDocument } from './types.ts';
 
 const amountProblems = (report: SocialReportContent, where: string): DataProblem[] => {
   const problems: DataProblem[] = [];

@@ -13,9 +13,10 @@ import { monogram, prepareImage } from '../images.ts';
 import type { ImageSet } from '../odt-pictures.ts';
 import { hasWorkIntegration, isConsortium, type OrganisationType } from '../organisation.ts';
 import { isBlank, toParagraphs } from '../rich-text.ts';
-import { computeIndicators, MIN_DISADVANTAGED_SHARE, toAmount, type Indicators } from './indicators.ts';
+import { toAmount, type SocialReportContent } from './content.ts';
+import { computeIndicators, MIN_DISADVANTAGED_SHARE, type Indicators } from './indicators.ts';
 import { SECTION_TITLES, unfilledItems, type UnfilledItem } from './mandatory-items.ts';
-import type { SocialReportContent, SocialReportDocument } from './types.ts';
+import type { SocialReportDocument } from './types.ts';
 
 type Fact = { label: string; value: string };
 type TextBlock = { title: string; paragraphs: { text: string }[] };

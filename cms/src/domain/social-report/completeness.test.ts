@@ -1,13 +1,13 @@
+import type { SocialReportContent } from '@coop/report-templates/social-report/content';
+import { computeIndicators } from '@coop/report-templates/social-report/indicators';
+import { MANDATORY_ITEMS } from '@coop/report-templates/social-report/mandatory-items';
 import { describe, expect, it } from 'vitest';
 import { computeCompleteness, validateSocialReport } from './completeness';
-import { computeIndicators } from './indicators';
-import { MANDATORY_ITEMS } from './mandatory-items';
-import type { SocialReportData } from './report-data';
 
 const TYPE_A = 'Cooperativa sociale di tipo A';
 const TYPE_B = 'Cooperativa sociale di tipo B';
 
-const complete: SocialReportData = {
+const complete: SocialReportContent = {
   year: 2024,
   organisationType: TYPE_A,
   methodology: { standards: 'Linee guida DM 4 luglio 2019' },

@@ -1,19 +1,12 @@
+import type { SocialReportContent } from '@coop/report-templates/social-report/content';
+import { computeIndicators } from '@coop/report-templates/social-report/indicators';
+import {
+  MANDATORY_ITEMS,
+  SECTION_TITLES,
+  type ReportContext,
+} from '@coop/report-templates/social-report/mandatory-items';
 import type { FieldError } from '../field-error';
 import { isBlank } from '../text-length';
-import { computeIndicators } from './indicators';
-import { MANDATORY_ITEMS, type ReportContext } from './mandatory-items';
-import type { SocialReportData } from './report-data';
-
-export const SECTION_TITLES = [
-  'Metodologia adottata per la redazione del bilancio sociale',
-  "Informazioni generali sull'ente",
-  'Struttura, governo e amministrazione',
-  "Persone che operano per l'ente",
-  'Obiettivi e attività',
-  'Situazione economico-finanziaria',
-  'Altre informazioni',
-  "Monitoraggio svolto dall'organo di controllo",
-] as const;
 
 export type MissingItem = { label: string; section: number; sectionTitle: string };
 
@@ -31,7 +24,7 @@ const formatPercent = (share: number): string =>
   new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 1 }).format(share);
 
 /** Which mandatory items of the guidelines are still missing, used by the admin and by report generation. */
-export const computeCompleteness = (report: SocialReportData, context: ReportContext): Completeness => {
+export const computeCompleteness = (report: SocialReportContent, context: ReportContext): Completeness => {
   const applicable = MANDATORY_ITEMS.filter((item) => item.appliesTo(report.organisationType));
   const reasons = new Map(
     (report.omissions ?? [])
@@ -71,7 +64,7 @@ export const computeCompleteness = (report: SocialReportData, context: ReportCon
 };
 
 /** Problems that make a report's data contradictory, refused whenever it is saved. */
-export const validateSocialReport = (report: SocialReportData): FieldError[] => {
+export const validateSocialReport = (report: SocialReportContent): FieldError[] => {
   const errors: FieldError[] = [];
   const indicators = computeIndicators(report);
   const highest = report.people?.highestGrossPay;

@@ -1,7 +1,7 @@
-import { computeIndicators } from './indicators';
-import type { SocialReportData } from './report-data';
+import type { SocialReportContent } from '@coop/report-templates/social-report/content';
+import { computeIndicators } from '@coop/report-templates/social-report/indicators';
 
-export type MemberReport = { organisationName: string; report: SocialReportData | null };
+export type MemberReport = { organisationName: string; report: SocialReportContent | null };
 
 export type ConsortiumAggregate = {
   members: { name: string; hasReport: boolean }[];

@@ -1,12 +1,12 @@
+import { isConsortium } from '@coop/report-templates/organisation';
+import type { SocialReportContent } from '@coop/report-templates/social-report/content';
+import { computeIndicators, type Indicators } from '@coop/report-templates/social-report/indicators';
 import { factories, type Core } from '@strapi/strapi';
-import { isConsortium } from '../../../domain/organisation-types';
 import { computeCompleteness, type Completeness } from '../../../domain/social-report/completeness';
 import { aggregateMembers, type ConsortiumAggregate } from '../../../domain/social-report/consortium-aggregate';
-import { computeIndicators, type Indicators } from '../../../domain/social-report/indicators';
-import type { SocialReportData } from '../../../domain/social-report/report-data';
 import { SOCIAL_REPORT_SECTIONS_POPULATE, SOCIAL_REPORT_UID } from '../../../documents/social-report';
 
-type StoredReport = SocialReportData & {
+type StoredReport = SocialReportContent & {
   documentId: string;
   organisation: { documentId: string; name: string; members: { documentId: string; name: string }[] } | null;
 };

@@ -1,9 +1,31 @@
-import type { OrganisationType } from '../organisation-types';
+import type { OrganisationType } from '../organisation.ts';
 
-/** A social report as plain data, the shape of the CMS document without Strapi's ids. */
-export type SocialReportData = {
+/** Decimal fields arrive as numbers from SQLite and as strings from PostgreSQL. */
+export type Amount = number | string | null;
+
+/** An amount as a number, or null when it is missing or not a number. */
+export const toAmount = (value: Amount | undefined): number | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const parsed = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(parsed) ? parsed : null;
+};
+
+export type BodyMember = {
+  fullName: string;
+  role?: string | null;
+  /** ISO date, "2014-05-22". */
+  firstAppointment?: string | null;
+  termEnd?: string | null;
+};
+
+/**
+ * One year's social report in the eight sections of the guidelines (DM 4 luglio 2019): the shape of
+ * the CMS's social-report document without Strapi's ids. Long texts may use simple Markdown
+ * (paragraphs, "- " lists, **bold**).
+ */
+export type SocialReportContent = {
   year: number;
-  organisationType: OrganisationType | null;
+  organisationType?: OrganisationType | null;
   methodology?: { standards?: string | null; perimeterChanges?: string | null } | null;
   generalInfo?: {
     legalForm?: string | null;
@@ -18,7 +40,8 @@ export type SocialReportData = {
   } | null;
   governance?: {
     memberGroups?: { kind: string; count: number | null }[] | null;
-    bodies?: { kind: string; name?: string | null; meetingsCount?: number | null; members?: unknown[] | null }[] | null;
+    bodies?:
+      { kind: string; name?: string | null; meetingsCount?: number | null; members?: BodyMember[] | null }[] | null;
     democracy?: string | null;
     stakeholders?:
       { name: string; category: string; involvementLevel?: string | null; involvement?: string | null }[] | null;
@@ -31,11 +54,11 @@ export type SocialReportData = {
     trainingHours?: number | null;
     collectiveAgreement?: string | null;
     bodiesPay?: string | null;
-    highestGrossPay?: number | string | null;
-    lowestGrossPay?: number | string | null;
+    highestGrossPay?: Amount;
+    lowestGrossPay?: Amount;
     payRatioCap?: '1:8' | '1:12' | null;
     payRatioCapReason?: string | null;
-    volunteerRefundsTotal?: number | string | null;
+    volunteerRefundsTotal?: Amount;
     volunteerRefundsCount?: number | null;
   } | null;
   workIntegration?: {
@@ -54,9 +77,9 @@ export type SocialReportData = {
     risks?: string | null;
   } | null;
   economics?: {
-    revenues?: { kind: string; description?: string | null; amount: number | string | null }[] | null;
-    totalCosts?: number | string | null;
-    netResult?: number | string | null;
+    revenues?: { kind: string; description?: string | null; amount: Amount }[] | null;
+    totalCosts?: Amount;
+    netResult?: Amount;
     fundraising?: string | null;
     criticalIssues?: string | null;
   } | null;
@@ -70,16 +93,11 @@ export type SocialReportData = {
   } | null;
   controlMonitoring?: {
     monitoring?: string | null;
-    generalInterestRevenueShare?: number | string | null;
+    /** Percent points, 96.7 for 96,7%. */
+    generalInterestRevenueShare?: Amount;
     noProfitDistribution?: boolean | null;
     attestation?: string | null;
   } | null;
+  /** Mandatory items left empty on purpose, with the reason the guidelines require. */
   omissions?: { item: string; reason: string | null }[] | null;
-};
-
-/** Decimal fields come back from SQLite as numbers and from PostgreSQL as strings. */
-export const toNumber = (value: number | string | null | undefined): number | null => {
-  if (value === null || value === undefined || value === '') return null;
-  const parsed = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(parsed) ? parsed : null;
 };
