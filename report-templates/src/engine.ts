@@ -32,7 +32,14 @@ type Carbone = {
 };
 type Converter = { exit: (callback: () => void) => void; init: (callback: () => void) => void };
 
-type Engine = { carbone: Carbone; converter: Converter; workDir: string; templates: Map<string, Promise<string>> };
+type Engine = {
+  carbone: Carbone;
+  converter: Converter;
+  workDir: string;
+  templates: Map<string, Promise<string>>;
+  /** The LibreOffice Carbone was loaded with; null when it was missing, so only ODT can be produced. */
+  libreOffice: LibreOffice | null;
+};
 
 const require = createRequire(import.meta.url);
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -57,9 +64,11 @@ const findLibreOffice = (options: RendererOptions): LibreOffice => {
  * Carbone looks for soffice.bin and python3 on PATH, and places its render folder in the system
  * temp folder, once, when it is first required: both are set for that moment only.
  */
-const loadCarbone = (libreOffice: LibreOffice, workDir: string): { carbone: Carbone; converter: Converter } => {
+const loadCarbone = (libreOffice: LibreOffice | null, workDir: string): { carbone: Carbone; converter: Converter } => {
   const saved = { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR };
-  process.env.PATH = [libreOffice.programDir, path.dirname(libreOffice.python), saved.PATH].join(path.delimiter);
+  if (libreOffice) {
+    process.env.PATH = [libreOffice.programDir, path.dirname(libreOffice.python), saved.PATH].join(path.delimiter);
+  }
   process.env.TMPDIR = workDir;
   try {
     const carbone = require('carbone') as Carbone;
@@ -73,9 +82,19 @@ const loadCarbone = (libreOffice: LibreOffice, workDir: string): { carbone: Carb
   }
 };
 
+/** Without LibreOffice, Carbone still fills templates: ODT keeps working while PDF and DOCX cannot. */
+const libreOfficeIfPresent = (options: RendererOptions): LibreOffice | null => {
+  try {
+    return findLibreOffice(options);
+  } catch (error) {
+    if (error instanceof LibreOfficeUnavailableError) return null;
+    throw error;
+  }
+};
+
 const openEngine = async (options: RendererOptions): Promise<Engine> => {
-  const libreOffice = findLibreOffice(options);
   if (engine) return engine;
+  const libreOffice = libreOfficeIfPresent(options);
   const workDir = mkdtempSync(path.join(options.tempDir ?? os.tmpdir(), 'coop-reports-'));
   const { carbone, converter } = loadCarbone(libreOffice, workDir);
   await new Promise<void>((resolve) => converter.init(resolve));
@@ -88,7 +107,7 @@ const openEngine = async (options: RendererOptions): Promise<Engine> => {
     currencyTarget: 'EUR',
     converterFactoryTimeout: 0,
   });
-  engine = { carbone, converter, workDir, templates: new Map() };
+  engine = { carbone, converter, workDir, templates: new Map(), libreOffice };
   return engine;
 };
 
@@ -150,7 +169,11 @@ const conversionError = (cause: unknown, officeDied: boolean): ConversionError |
 
 /** Converts an ODT to PDF or DOCX in the warm LibreOffice process, within the configured time. */
 export const convertOdt = async (odt: Buffer, format: 'pdf' | 'docx', options: RendererOptions): Promise<Buffer> => {
+  findLibreOffice(options);
   const current = await openEngine(options);
+  if (!current.libreOffice) {
+    throw new LibreOfficeUnavailableError('installato dopo l’avvio del servizio: riavviarlo per produrre PDF e DOCX');
+  }
   const timeoutMs = options.conversionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const offices = officeProcessIds();

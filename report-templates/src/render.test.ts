@@ -272,6 +272,11 @@ describe('errors', () => {
     expect(error.name).toBe('LibreOfficeUnavailableError');
     expect(error.code).toBe('LIBREOFFICE_UNAVAILABLE');
     expect(error.message).toContain('soffice.bin non trovato in /opt/nessun-libreoffice/program');
+    // ODT needs no LibreOffice: that output keeps working meanwhile.
+    const odt = await renderSocialReport(fixtures.workIntegrationReport(), 'odt', {
+      libreOfficeProgramDir: '/opt/nessun-libreoffice/program',
+    });
+    expect(odt.contentType).toBe('application/vnd.oasis.opendocument.text');
     await expectRendersAgain();
   });
 

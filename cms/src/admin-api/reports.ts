@@ -5,7 +5,7 @@ import { membershipOf } from '../access/organisation-user';
 import { CURATOR, NETWORK_STAFF, RESPONSABILE } from '../access/roles';
 import { requestedFormat } from '../reports/formats';
 import { practiceCatalogue } from '../reports/practice-documents';
-import { renderFailure, rendererOptions, sendDocument } from '../reports/renderer';
+import { rendererOptions, respondWithDocument } from '../reports/renderer';
 import { socialReportDocument } from '../reports/social-report-document';
 import { adminRoute, adminRouter, paramOf, type AdminContext } from './admin-route';
 
@@ -17,14 +17,6 @@ const hasRole = (ctx: AdminContext, ...names: string[]): boolean =>
   ((ctx.state.user as AdminUser | undefined)?.roles ?? []).some(
     (role) => role.code === SUPER_ADMIN || names.includes(role.name),
   );
-
-const render = async <T>(work: () => Promise<T>): Promise<T> => {
-  try {
-    return await work();
-  } catch (error) {
-    throw renderFailure(error);
-  }
-};
 
 /**
  * Documents generated from the admin: a social report by its organisation's Responsabile or by
@@ -53,7 +45,7 @@ export const reportAdminRoutes = (strapi: Core.Strapi): Core.Router =>
       }
       const document = await socialReportDocument(strapi, documentId);
       if (!document) return ctx.notFound('Bilancio sociale non trovato');
-      sendDocument(ctx, await render(() => renderSocialReport(document, format, rendererOptions(strapi))));
+      await respondWithDocument(ctx, () => renderSocialReport(document, format, rendererOptions(strapi)));
     }),
     adminRoute('GET', '/practice-catalogue', async (ctx) => {
       const format = requestedFormat(ctx.query);
@@ -61,6 +53,6 @@ export const reportAdminRoutes = (strapi: Core.Strapi): Core.Router =>
         return ctx.forbidden('Il catalogo delle pratiche lo generano la redazione e lo staff di rete');
       }
       const catalogue = await practiceCatalogue(strapi);
-      sendDocument(ctx, await render(() => renderPracticeCatalogue(catalogue, format, rendererOptions(strapi))));
+      await respondWithDocument(ctx, () => renderPracticeCatalogue(catalogue, format, rendererOptions(strapi)));
     }),
   ]);

@@ -41,13 +41,33 @@ const STATUS_OF_CODE: Record<string, number> = {
 };
 
 /**
- * Turns a render failure into an answer that names its cause: bad data is the caller's to fix
- * (400, with each problem); LibreOffice trouble is temporary (503): ODT output still works.
+ * Answers a render failure with its cause: bad data is the caller's to fix (400, with each
+ * problem); LibreOffice trouble is temporary (503), and ODT output still works meanwhile.
  */
-export const renderFailure = (error: unknown): Error => {
-  if (!(error instanceof ReportRenderError)) return error instanceof Error ? error : new Error(String(error));
+export const sendRenderFailure = (ctx: Context, error: unknown): void => {
+  if (!(error instanceof ReportRenderError)) throw error;
   const status = STATUS_OF_CODE[error.code] ?? 500;
-  const details = { code: error.code, ...(error instanceof InvalidDataError ? { problems: error.problems } : {}) };
-  if (status === 400) return new errors.ValidationError(error.message, details);
-  return Object.assign(new errors.ApplicationError(error.message, details), { status });
+  if (status === 400) {
+    throw new errors.ValidationError(error.message, {
+      code: error.code,
+      ...(error instanceof InvalidDataError ? { problems: error.problems } : {}),
+    });
+  }
+  ctx.status = status;
+  ctx.body = {
+    data: null,
+    error: { status, name: 'ServiceUnavailableError', message: error.message, details: { code: error.code } },
+  };
+};
+
+/** Renders and sends a document, or the reason it could not be rendered. */
+export const respondWithDocument = async (ctx: Context, render: () => Promise<RenderedDocument>): Promise<void> => {
+  let document: RenderedDocument;
+  try {
+    document = await render();
+  } catch (error) {
+    sendRenderFailure(ctx, error);
+    return;
+  }
+  sendDocument(ctx, document);
 };

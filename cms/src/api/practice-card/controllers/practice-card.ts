@@ -2,7 +2,7 @@ import { factories, type Core } from '@strapi/strapi';
 import { renderPracticeSheet } from '@coop/report-templates';
 import { requestedFormat } from '../../../reports/formats';
 import { practiceSheet } from '../../../reports/practice-documents';
-import { renderFailure, rendererOptions, sendDocument } from '../../../reports/renderer';
+import { rendererOptions, respondWithDocument } from '../../../reports/renderer';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -12,10 +12,6 @@ export default factories.createCoreController('api::practice-card.practice-card'
     const format = requestedFormat(ctx.query);
     const sheet = await practiceSheet(strapi, (ctx.params as { idOrSlug: string }).idOrSlug);
     if (!sheet) return ctx.notFound('Pratica non trovata o non pubblicata');
-    try {
-      sendDocument(ctx, await renderPracticeSheet(sheet, format, rendererOptions(strapi)));
-    } catch (error) {
-      throw renderFailure(error);
-    }
+    await respondWithDocument(ctx, () => renderPracticeSheet(sheet, format, rendererOptions(strapi)));
   },
 }));
