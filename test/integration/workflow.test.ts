@@ -5,28 +5,20 @@ import { startCms, startMaildev } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
 import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
+import { DEMO_ACCOUNT, type DemoAccount } from '../support/demo-accounts.ts';
 import { contentApi, createFullAccessToken, type ContentApi } from '../support/content-api.ts';
 
 type Mail = { subject: string; text: string; to: { address: string }[] };
-type Who = 'responsabile' | 'operatore' | 'lettore' | 'curatore' | 'staff' | 'altraCooperativa';
-const EMAIL: Record<Who, string> = {
-  responsabile: 'responsabile.navigli@demo.piattaforma.local',
-  operatore: 'operatore.navigli@demo.piattaforma.local',
-  lettore: 'lettore.navigli@demo.piattaforma.local',
-  curatore: 'curatore@demo.piattaforma.local',
-  staff: 'staff@demo.piattaforma.local',
-  altraCooperativa: 'responsabile.mincio@demo.piattaforma.local',
-};
 
 describe('editorial workflow', () => {
   let settings: StackSettings;
   let cms: Service | undefined;
   let maildev: Service | undefined;
   let api: ContentApi;
-  const sessions = new Map<Who, AdminSession>();
-  const as = (who: Who): AdminSession => sessions.get(who)!;
+  const sessions = new Map<DemoAccount, AdminSession>();
+  const as = (who: DemoAccount): AdminSession => sessions.get(who)!;
 
-  const move = (who: Who, kind: string, documentId: string, body: Record<string, unknown>): Promise<Response> =>
+  const move = (who: DemoAccount, kind: string, documentId: string, body: Record<string, unknown>): Promise<Response> =>
     as(who).request('POST', `/coop/workflow/${kind}/${documentId}`, body);
   const expectRefused = async (response: Response, status: number, message?: string | RegExp): Promise<void> => {
     expect(response.status).toBe(status);
@@ -53,7 +45,7 @@ describe('editorial workflow', () => {
     cms = await startCms(settings);
     const superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);
     api = contentApi(settings.cms.url, await createFullAccessToken(superAdmin));
-    for (const [who, email] of Object.entries(EMAIL) as [Who, string][]) {
+    for (const [who, email] of Object.entries(DEMO_ACCOUNT) as [DemoAccount, string][]) {
       sessions.set(who, await adminLogin(settings.cms.url, email, demoPassword));
     }
   });
@@ -146,7 +138,7 @@ describe('editorial workflow', () => {
     );
 
     expect((await move('operatore', card_, id, { to: 'Inviata' })).status).toBe(200);
-    await awaitMail(EMAIL.curatore, 'Nuova scheda da rivedere: Sportello digitale di quartiere');
+    await awaitMail(DEMO_ACCOUNT.curatore, 'Nuova scheda da rivedere: Sportello digitale di quartiere');
     await expectRefused(
       await as('operatore').request('PUT', `/content-manager/collection-types/api::practice-card.practice-card/${id}`, {
         city: 'Rho',
@@ -163,16 +155,16 @@ describe('editorial workflow', () => {
       (await move('curatore', card_, id, { to: 'Da rivedere', comment: 'Aggiungete gli indicatori del primo anno.' }))
         .status,
     ).toBe(200);
-    const sentBack = await awaitMail(EMAIL.responsabile, 'da rivedere');
+    const sentBack = await awaitMail(DEMO_ACCOUNT.responsabile, 'da rivedere');
     expect(sentBack.text).toContain('Aggiungete gli indicatori del primo anno.');
 
     expect((await move('responsabile', card_, id, { to: 'Inviata' })).status).toBe(200);
     expect((await move('curatore', card_, id, { to: 'In revisione' })).status).toBe(200);
     expect((await move('curatore', card_, id, { to: 'Selezionata' })).status).toBe(200);
-    await awaitMail(EMAIL.operatore, 'selezionata');
+    await awaitMail(DEMO_ACCOUNT.operatore, 'selezionata');
     expect(await publicTitle(id)).toBeNull();
     expect((await move('curatore', card_, id, { to: 'Pubblicata' })).status).toBe(200);
-    await awaitMail(EMAIL.responsabile, 'pubblicata');
+    await awaitMail(DEMO_ACCOUNT.responsabile, 'pubblicata');
     expect(await publicTitle(id)).toBe('Sportello digitale di quartiere');
 
     // The cooperative edits the published card: the public keeps the published version until a curator publishes again.
@@ -269,7 +261,7 @@ describe('editorial workflow', () => {
       'Pubblicata→Archiviata': 'curator',
       'Archiviata→Pubblicata': 'curator',
     };
-    const MAY: Record<Who, ('cooperative' | 'curator')[]> = {
+    const MAY: Record<DemoAccount, ('cooperative' | 'curator')[]> = {
       responsabile: ['cooperative'],
       operatore: ['cooperative'],
       lettore: [],
@@ -327,7 +319,7 @@ describe('editorial workflow', () => {
     for (const from of STAGES) {
       let card = await cardAt(from);
       for (const to of STAGES) {
-        for (const who of Object.keys(MAY) as Who[]) {
+        for (const who of Object.keys(MAY) as DemoAccount[]) {
           cells += 1;
           const rule = LEGAL[`${from}→${to}`];
           const expected = rule !== undefined && MAY[who].includes(rule);
@@ -356,7 +348,7 @@ describe('editorial workflow', () => {
       'Depositato→Pubblicato',
     ]);
     // The reports here are Terre del Mincio's: its Responsabile is the one called altraCooperativa elsewhere.
-    const MAY: Record<Who, boolean> = {
+    const MAY: Record<DemoAccount, boolean> = {
       altraCooperativa: true,
       staff: true,
       responsabile: false,
@@ -389,7 +381,7 @@ describe('editorial workflow', () => {
     for (const from of STAGES) {
       let report = await reportAt(from);
       for (const to of STAGES) {
-        for (const who of Object.keys(MAY) as Who[]) {
+        for (const who of Object.keys(MAY) as DemoAccount[]) {
           cells += 1;
           const expected = LEGAL.has(`${from}→${to}`) && MAY[who];
           const response = await move(who, 'social-report', report, {

@@ -1,17 +1,11 @@
+import type { ConsortiumMembers } from '@coop/report-templates';
 import type { SocialReportContent } from '@coop/report-templates/social-report/content';
 import { computeIndicators } from '@coop/report-templates/social-report/indicators';
 
 export type MemberReport = { organisationName: string; report: SocialReportContent | null };
 
-export type ConsortiumAggregate = {
-  members: { name: string; hasReport: boolean }[];
-  workers: number;
-  volunteers: number;
-  revenues: number;
-  publicContributions: number;
-  privateContributions: number;
-  disadvantagedWorkers: number;
-};
+/** The figures the social report document shows for a consortium's members. */
+export type ConsortiumAggregate = ConsortiumMembers;
 
 /** A consortium's figures gathered from its members' reports of the same year. */
 export const aggregateMembers = (memberReports: MemberReport[]): ConsortiumAggregate => {
