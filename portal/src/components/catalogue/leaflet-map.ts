@@ -119,7 +119,7 @@ export const createPracticeMap = (container: HTMLElement, options: MapOptions): 
     if (points.length > 0) {
       map.fitBounds(L.latLngBounds(points.map((point) => [point.lat, point.lng] as L.LatLngTuple)), {
         padding: [32, 32],
-        maxZoom: 10,
+        maxZoom: 8,
       });
     } else {
       map.fitBounds(ITALY);
