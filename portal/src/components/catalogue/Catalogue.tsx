@@ -4,7 +4,7 @@
  * before (and without) JavaScript; once hydrated it asks `/api/search` and keeps the state in the
  * URL (typing replaces the history entry, every other change adds one, the back button restores).
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import {
   FACETS,
   SORTS,
@@ -79,9 +79,8 @@ export default function Catalogue({ initialState, initialResult, initialError, m
       if (!response.ok) throw new Error(String(response.status));
       setResult((await response.json()) as CatalogueResult);
       setError(null);
-    } catch (caught) {
+    } catch {
       if (controller.signal.aborted) return;
-      void caught;
       setError(SEARCH_UNAVAILABLE);
     } finally {
       if (inFlight.current === controller) {
@@ -126,12 +125,8 @@ export default function Catalogue({ initialState, initialResult, initialError, m
     apply({ ...state, refinements: { ...state.refinements, [key]: nextValues }, page: 1 });
   };
 
-  const clearRefinements = (): void => apply({ ...emptyState(), query: state.query, sort: state.sort });
-
-  const goToPage = (page: number): void => {
-    apply(withPage(state, page));
-    resultsHeading.current?.focus();
-  };
+  /** After a page change the results start again: focus goes to their heading. */
+  const focusResults = (): void => resultsHeading.current?.focus();
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -139,15 +134,18 @@ export default function Catalogue({ initialState, initialResult, initialError, m
     apply({ ...state, page: 1 });
   };
 
-  const linkTo = (next: CatalogueState) => ({
+  /** A real link to the state (it works before hydration and opens in a new tab), applied in place on click. */
+  const linkTo = (next: CatalogueState, after?: () => void) => ({
     href: stateUrl(next),
-    onClick: (event: { preventDefault: () => void; metaKey: boolean; ctrlKey: boolean }) => {
-      if (event.metaKey || event.ctrlKey) return;
+    onClick: (event: MouseEvent<HTMLAnchorElement>) => {
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
       event.preventDefault();
       apply(next);
+      after?.();
     },
   });
 
+  const organisationName = result?.hits.find((hit) => hit.organisationName)?.organisationName;
   const active: { key: FacetKey | 'impact' | 'organisation'; label: string; value: string }[] = [
     ...FACETS.flatMap((facet) =>
       state.refinements[facet.key].map((value) => ({ key: facet.key, label: facet.label, value })),
@@ -162,7 +160,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
         ]
       : []),
     ...(state.organisation
-      ? [{ key: 'organisation' as const, label: 'Organizzazione', value: state.organisation }]
+      ? [{ key: 'organisation' as const, label: 'Organizzazione', value: organisationName ?? state.organisation }]
       : []),
   ];
 
@@ -311,15 +309,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
                 </li>
               ))}
             </ul>
-            <a
-              {...linkTo({ ...emptyState(), query: state.query, sort: state.sort })}
-              onClick={(event) => {
-                event.preventDefault();
-                clearRefinements();
-              }}
-            >
-              Cancella tutti i filtri
-            </a>
+            <a {...linkTo({ ...emptyState(), query: state.query, sort: state.sort })}>Cancella tutti i filtri</a>
           </div>
         ) : null}
 
@@ -374,15 +364,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
             <ul>
               {result.page > 1 ? (
                 <li>
-                  <a
-                    {...linkTo(withPage(state, result.page - 1))}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      goToPage(result.page - 1);
-                    }}
-                  >
-                    Precedente
-                  </a>
+                  <a {...linkTo(withPage(state, result.page - 1), focusResults)}>Precedente</a>
                 </li>
               ) : null}
               {pageNumbers(result.page, result.totalPages).map((page, index) =>
@@ -393,13 +375,9 @@ export default function Catalogue({ initialState, initialResult, initialError, m
                 ) : (
                   <li key={page}>
                     <a
-                      href={stateUrl(withPage(state, page))}
+                      {...linkTo(withPage(state, page), focusResults)}
                       aria-current={page === result.page ? 'page' : undefined}
                       aria-label={`Pagina ${page}`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        goToPage(page);
-                      }}
                     >
                       {page}
                     </a>
@@ -408,15 +386,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
               )}
               {result.page < result.totalPages ? (
                 <li>
-                  <a
-                    {...linkTo(withPage(state, result.page + 1))}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      goToPage(result.page + 1);
-                    }}
-                  >
-                    Successiva
-                  </a>
+                  <a {...linkTo(withPage(state, result.page + 1), focusResults)}>Successiva</a>
                 </li>
               ) : null}
             </ul>
