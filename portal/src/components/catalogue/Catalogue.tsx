@@ -4,7 +4,16 @@
  * before (and without) JavaScript; once hydrated it asks `/api/search` and keeps the state in the
  * URL (typing replaces the history entry, every other change adds one, the back button restores).
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type MouseEvent,
+  type ReactNode,
+  type SyntheticEvent,
+} from 'react';
 import {
   FACETS,
   SORTS,
@@ -65,6 +74,29 @@ export default function Catalogue({ initialState, initialResult, initialError, m
   const inFlight = useRef<AbortController | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const resultsHeading = useRef<HTMLHeadingElement | null>(null);
+  // Refinement groups: the first two and those in use start open, the others fold away.
+  const [openGroups, setOpenGroups] = useState<ReadonlySet<string>>(
+    () =>
+      new Set([
+        'area',
+        'region',
+        ...FACETS.filter((facet) => initialState.refinements[facet.key].length > 0).map((facet) => facet.key),
+        ...(initialState.impact ? ['impact'] : []),
+      ]),
+  );
+  const isOpen = (group: string): boolean => openGroups.has(group);
+  const onToggleGroup =
+    (group: string) =>
+    (event: SyntheticEvent<HTMLDetailsElement>): void => {
+      const open = event.currentTarget.open;
+      setOpenGroups((groups) => {
+        if (groups.has(group) === open) return groups;
+        const next = new Set(groups);
+        if (open) next.add(group);
+        else next.delete(group);
+        return next;
+      });
+    };
 
   const fetchResults = useCallback(async (next: CatalogueState): Promise<void> => {
     inFlight.current?.abort();
@@ -224,58 +256,69 @@ export default function Catalogue({ initialState, initialResult, initialError, m
           const values = result?.facets[facet.key] ?? [];
           if (values.length === 0) return null;
           return (
-            <fieldset key={facet.key} className="facet">
-              <legend>{facet.label}</legend>
-              <ul className={values.length > 8 ? 'facet-values facet-values--long' : 'facet-values'}>
-                {values.map(({ value, count }) => {
-                  const id = `facet-${facet.param}-${value.replace(/[^a-zA-Z0-9]+/g, '-')}`;
-                  return (
-                    <li key={value}>
-                      <input
-                        type="checkbox"
-                        id={id}
-                        name={facet.param}
-                        value={value}
-                        checked={state.refinements[facet.key].includes(value)}
-                        onChange={(event) => toggle(facet.key, value, event.target.checked)}
-                      />
-                      <label htmlFor={id}>
-                        {value} <span className="count">({number.format(count)})</span>
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
+            <details key={facet.key} className="facet" open={isOpen(facet.key)} onToggle={onToggleGroup(facet.key)}>
+              <summary>
+                {facet.label}
+                {state.refinements[facet.key].length > 0 ? (
+                  <span className="count"> ({state.refinements[facet.key].length} scelti)</span>
+                ) : null}
+              </summary>
+              <fieldset>
+                <legend className="visually-hidden">{facet.label}</legend>
+                <ul className={values.length > 8 ? 'facet-values facet-values--long' : 'facet-values'}>
+                  {values.map(({ value, count }) => {
+                    const id = `facet-${facet.param}-${value.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+                    return (
+                      <li key={value}>
+                        <input
+                          type="checkbox"
+                          id={id}
+                          name={facet.param}
+                          value={value}
+                          checked={state.refinements[facet.key].includes(value)}
+                          onChange={(event) => toggle(facet.key, value, event.target.checked)}
+                        />
+                        <label htmlFor={id}>
+                          {value} <span className="count">({number.format(count)})</span>
+                        </label>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </fieldset>
+            </details>
           );
         })}
         {result ? (
-          <fieldset className="facet">
-            <legend>Valutazione d’impatto</legend>
-            <ul className="facet-values">
-              {(
-                [
-                  [null, 'Indifferente', null],
-                  ['si', 'Prevista', result.impactCounts.si],
-                  ['no', 'Non prevista', result.impactCounts.no],
-                ] as const
-              ).map(([value, label, count]) => (
-                <li key={label}>
-                  <input
-                    type="radio"
-                    id={`facet-valutazione-${value ?? 'tutte'}`}
-                    name="valutazione"
-                    value={value ?? ''}
-                    checked={state.impact === value}
-                    onChange={() => apply({ ...state, impact: value, page: 1 })}
-                  />
-                  <label htmlFor={`facet-valutazione-${value ?? 'tutte'}`}>
-                    {label} {count === null ? null : <span className="count">({number.format(count)})</span>}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+          <details className="facet" open={isOpen('impact')} onToggle={onToggleGroup('impact')}>
+            <summary>Valutazione d’impatto</summary>
+            <fieldset>
+              <legend className="visually-hidden">Valutazione d’impatto</legend>
+              <ul className="facet-values">
+                {(
+                  [
+                    [null, 'Indifferente', null],
+                    ['si', 'Prevista', result.impactCounts.si],
+                    ['no', 'Non prevista', result.impactCounts.no],
+                  ] as const
+                ).map(([value, label, count]) => (
+                  <li key={label}>
+                    <input
+                      type="radio"
+                      id={`facet-valutazione-${value ?? 'tutte'}`}
+                      name="valutazione"
+                      value={value ?? ''}
+                      checked={state.impact === value}
+                      onChange={() => apply({ ...state, impact: value, page: 1 })}
+                    />
+                    <label htmlFor={`facet-valutazione-${value ?? 'tutte'}`}>
+                      {label} {count === null ? null : <span className="count">({number.format(count)})</span>}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          </details>
         ) : null}
         {hydrated ? null : (
           <button type="submit" className="apply-filters">
