@@ -31,6 +31,6 @@ export const meilisearchArgs = (options: EmbeddedMeilisearchOptions): string[] =
   '--env',
   'development',
   '--no-analytics',
-  '--master-key',
-  options.masterKey,
+  // One argument, so that a key starting with "-" is not read as an option.
+  `--master-key=${options.masterKey}`,
 ];

@@ -98,6 +98,13 @@ test('a visitor searches with a typo, filters by area and region, sees the same 
     'Assemblee di valle: la governance che va incontro ai soci',
   );
   await keepScreenshot(page, 'practice-page');
+
+  // The practice's sheet, rendered by the CMS from its template.
+  const sheetUrl = await page.getByRole('link', { name: 'Scarica la scheda della pratica (PDF)' }).getAttribute('href');
+  const sheet = await page.request.get(sheetUrl ?? '');
+  expect(sheet.status()).toBe(200);
+  expect(sheet.headers()['content-type']).toBe('application/pdf');
+  expect((await sheet.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
 test('a search with no results says so and offers to clear the filters', async ({ page }) => {

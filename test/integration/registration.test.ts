@@ -306,5 +306,16 @@ describe('registration requests: from the public form to the Responsabile’s fi
     expect(((await refused.json()) as { error: ApiError }).error.message).toMatch(
       /^Troppe richieste da questo indirizzo/,
     );
+
+    // The portal forwards each visitor's address; the CMS believes it only with the shared secret.
+    const forwarded = (headers: Record<string, string>): Promise<Response> =>
+      fetch(`${settings.cms.url}/api/registration-requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7', ...headers },
+        body: JSON.stringify({ data: request() }),
+      });
+    expect((await forwarded({})).status).toBe(429);
+    expect((await forwarded({ 'x-portal-secret': 'indovinato' })).status).toBe(429);
+    expect((await forwarded({ 'x-portal-secret': settings.env.PORTAL_PROXY_SECRET ?? '' })).status).toBe(201);
   });
 });

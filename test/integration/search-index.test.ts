@@ -94,7 +94,10 @@ describe('the practices index: Italian search, facets and geography on a real Me
     (await index.search(query, options)).hits.map((hit) => hit.id).sort();
 
   beforeAll(async () => {
-    settings = resolveSettings(await throwawaySettings());
+    // A generated key may start with "-": Meilisearch must not read it as an option.
+    settings = resolveSettings(
+      await throwawaySettings({ MEILI_MASTER_KEY: '-Chiave_di_prova-che-inizia-con-un-trattino' }),
+    );
     meilisearch = await startMeilisearch(settings);
     const client = new Meilisearch({ host: settings.meilisearch.url, apiKey: settings.meilisearch.masterKey });
     const uid = `${PRACTICES_INDEX}-${Date.now()}`;

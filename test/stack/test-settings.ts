@@ -35,6 +35,7 @@ export const throwawaySettings = async (overrides: EnvMap = {}): Promise<EnvMap>
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
     MEILI_MASTER_KEY: secret(),
+    PORTAL_PROXY_SECRET: secret(),
     ADMIN_EMAIL: testAdmin.email,
     ADMIN_PASSWORD: testAdmin.password,
     DEMO_PASSWORD: demoPassword,

@@ -144,7 +144,7 @@ export const mediaUrl = (url: string): string => (/^https?:\/\//.test(url) ? url
 
 /** The practice sheet (PDF) the CMS renders for a published card. */
 export const practiceSheetUrl = (slug: string): string =>
-  `${config().cmsPublicUrl}/api/practice-cards/${encodeURIComponent(slug)}/sheet.pdf`;
+  `${config().cmsPublicUrl}/api/practice-cards/${encodeURIComponent(slug)}/sheet?format=pdf`;
 
 export const getPracticeCard = (slug: string): Promise<PracticeCard | null> =>
   first<PracticeCard>('/practice-cards', { 'filters[slug][$eq]': slug });
@@ -226,7 +226,10 @@ export const submitRegistration = async (
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
-        ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
+        // The CMS limits requests per visitor: it believes the forwarded address only with the shared secret.
+        ...(clientIp && config().portalProxySecret
+          ? { 'x-forwarded-for': clientIp, 'x-portal-secret': config().portalProxySecret ?? '' }
+          : {}),
       },
       body: JSON.stringify({ data }),
       signal: AbortSignal.timeout(TIMEOUT_MS),

@@ -12,6 +12,8 @@ export type PortalConfig = {
   /** Optional raster tiles under the offline vector base map (deployments that have a tile server). */
   mapTileUrl: string | null;
   mapTileAttribution: string | null;
+  /** Proves to the CMS that a forwarded visitor address comes from the portal. */
+  portalProxySecret: string | null;
 };
 
 const setting = (name: string): string | null => {
@@ -31,5 +33,6 @@ export const config = (): PortalConfig => {
     portalPublicUrl: withoutSlash(setting('PORTAL_PUBLIC_URL') ?? 'http://127.0.0.1:4321'),
     mapTileUrl: setting('MAP_TILE_URL'),
     mapTileAttribution: setting('MAP_TILE_ATTRIBUTION'),
+    portalProxySecret: setting('PORTAL_PROXY_SECRET'),
   };
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { refuseIfAny } from '../../../documents/validation-error';
+import { clientAddress } from '../../../registration/client-address';
 import { createRateLimiter } from '../../../registration/rate-limit';
 import { checkRegistration, storeRegistration, type RegistrationInput } from '../../../registration/submit';
 
@@ -17,7 +18,8 @@ const limiter = createRateLimiter(
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** "Richiedi le tue credenziali": the public form's endpoint. */
   async submit(ctx: Context) {
-    const waitSeconds = limiter.hit(ctx.request.ip);
+    const portalSecret = String(strapi.config.get('portal.proxySecret') ?? '');
+    const waitSeconds = limiter.hit(clientAddress(ctx.request as never, portalSecret));
     if (waitSeconds > 0) {
       throw new errors.RateLimitError(
         `Troppe richieste da questo indirizzo: riprovare tra ${Math.ceil(waitSeconds / 60)} minuti`,
