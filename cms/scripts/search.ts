@@ -24,6 +24,8 @@ const terminalOutput = (): Output => {
 };
 
 const run = async (command: string | undefined, flags: string[]): Promise<number> => {
+  // Loaded beside the running server: seeding, e-mails and the index worker are the server's job.
+  process.env.COOP_BACKGROUND_WORKERS = 'false';
   const strapi = await createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') }).load();
   strapi.log.level = 'warn';
   const output = terminalOutput();

@@ -92,8 +92,18 @@ const libreOfficeIfPresent = (options: RendererOptions): LibreOffice | null => {
   }
 };
 
-const openEngine = async (options: RendererOptions): Promise<Engine> => {
-  if (engine) return engine;
+let opening: Promise<Engine> | null = null;
+
+/** The warm engine, started once even when the first renders arrive together. */
+const openEngine = (options: RendererOptions): Promise<Engine> => {
+  if (engine) return Promise.resolve(engine);
+  opening ??= startEngine(options).finally(() => {
+    opening = null;
+  });
+  return opening;
+};
+
+const startEngine = async (options: RendererOptions): Promise<Engine> => {
   const libreOffice = libreOfficeIfPresent(options);
   const workDir = mkdtempSync(path.join(options.tempDir ?? os.tmpdir(), 'coop-reports-'));
   const { carbone, converter } = loadCarbone(libreOffice, workDir);
@@ -167,8 +177,19 @@ const conversionError = (cause: unknown, officeDied: boolean): ConversionError |
   });
 };
 
-/** Converts an ODT to PDF or DOCX in the warm LibreOffice process, within the configured time. */
-export const convertOdt = async (odt: Buffer, format: 'pdf' | 'docx', options: RendererOptions): Promise<Buffer> => {
+let conversions: Promise<unknown> = Promise.resolve();
+
+/**
+ * Converts an ODT to PDF or DOCX in the warm LibreOffice process. One conversion at a time: the
+ * time limit counts only its own conversion, and restarting LibreOffice after it cannot hit another.
+ */
+export const convertOdt = (odt: Buffer, format: 'pdf' | 'docx', options: RendererOptions): Promise<Buffer> => {
+  const conversion = conversions.then(() => convertNow(odt, format, options));
+  conversions = conversion.catch(() => undefined);
+  return conversion;
+};
+
+const convertNow = async (odt: Buffer, format: 'pdf' | 'docx', options: RendererOptions): Promise<Buffer> => {
   findLibreOffice(options);
   const current = await openEngine(options);
   if (!current.libreOffice) {
@@ -214,7 +235,7 @@ export const convertOdt = async (odt: Buffer, format: 'pdf' | 'docx', options: R
 
 /** Stops LibreOffice and removes the renderer's temporary folder; the next render starts again. */
 export const closeEngine = async (): Promise<void> => {
-  const current = engine;
+  const current = engine ?? (await opening?.catch(() => null)) ?? null;
   if (!current) return;
   engine = null;
   await new Promise<void>((resolve) => current.converter.exit(resolve));

@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { ensureIndex, searchClient } from '@coop/search/indexer';
 import { toPracticeDocument, type PublishedPracticeCard } from '@coop/search/practice-document';
+import { ORGANISATION_TYPES } from '@coop/report-templates/organisation';
 import { PRACTICES_INDEX } from '@coop/search/practices-index';
 import { startMeilisearch } from '../stack/services.ts';
 import { repoRoot, resolveSettings } from '../stack/settings.ts';
@@ -99,13 +100,7 @@ const generatedCard = (index: number): PublishedPracticeCard => {
     organisation: {
       name: `Cooperativa ${pick(['Il Girasole', 'La Ginestra', 'Arcobaleno', 'Terre Unite', 'Il Ponte', 'Insieme'])} ${index % 900}`,
       slug: `coop-${index % 900}`,
-      organisationType: pick([
-        'Cooperativa sociale di tipo A',
-        'Cooperativa sociale di tipo B',
-        'Cooperativa sociale ad oggetto misto (A+B)',
-        'Consorzio di cooperative sociali',
-        'Impresa sociale',
-      ]),
+      organisationType: pick(ORGANISATION_TYPES),
       latitude: province.latitude + jitter(),
       longitude: province.longitude + jitter(),
     },

@@ -187,19 +187,60 @@ describe('search index kept in step with the CMS', () => {
     await expect.poll(() => hitFor(published!.documentId), POLL).toBeUndefined();
   });
 
-  it('loses nothing while Meilisearch is down and converges by itself when it is back', async () => {
+  it('takes a suspended organisation and its cards out of the index, and puts them back when it is active again', async () => {
+    const { results } = await superAdmin.json<{ results: { documentId: string }[] }>(
+      'GET',
+      '/content-manager/collection-types/api::organisation.organisation?filters[slug][$eq]=navigli-insieme',
+    );
+    const navigli = results[0]!.documentId;
+    const { results: cards } = await superAdmin.json<{ results: { documentId: string }[] }>(
+      'GET',
+      `${CARDS}?filters[organisation][documentId][$eq]=${navigli}&filters[stage][$eq]=Pubblicata`,
+    );
+    expect(cards.length).toBeGreaterThan(0);
+    const setStatus = async (platformStatus: string): Promise<void> => {
+      const response = await superAdmin.request(
+        'PUT',
+        `/content-manager/collection-types/api::organisation.organisation/${navigli}`,
+        { platformStatus },
+      );
+      expect(response.status, await response.clone().text()).toBe(200);
+    };
+
+    await setStatus('Sospesa');
+    await expect.poll(async () => (await indexedIds('organisations')).includes(navigli), POLL).toBe(false);
+    for (const card of cards) await expect.poll(() => hitFor(card.documentId), POLL).toBeUndefined();
+
+    await setStatus('Attiva');
+    await expect.poll(async () => (await indexedIds('organisations')).includes(navigli), POLL).toBe(true);
+    for (const card of cards)
+      await expect.poll(async () => (await hitFor(card.documentId))?.id, POLL).toBe(card.documentId);
+  });
+
+  it('loses nothing while Meilisearch is down, even across a CMS restart, and converges by itself when it is back', async () => {
     const [toPublish] = await cardsInStage('Selezionata');
     const [toWithdraw] = await cardsInStage('Pubblicata');
     await meilisearch!.stop();
 
     await move(toPublish!.documentId, 'Pubblicata');
     await move(toWithdraw!.documentId, 'Archiviata');
+    const renamed = `${toPublish!.title} (edizione 2027)`;
+    const edit = await superAdmin.request('PUT', `${CARDS}/${toPublish!.documentId}`, { title: renamed });
+    expect(edit.status, await edit.clone().text()).toBe(200);
+    await move(toPublish!.documentId, 'Pubblicata');
     const expected = await publicIds('practice-cards');
     expect(expected).toContain(toPublish!.documentId);
     expect(expected).not.toContain(toWithdraw!.documentId);
 
+    // The pending updates are in the CMS database: a restart keeps them.
+    await cms!.stop();
+    cms = await startCms(settings);
+    superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);
+    curator = await adminLogin(settings.cms.url, 'curatore@demo.piattaforma.local', demoPassword);
+
     meilisearch = await startMeilisearch(settings);
     await expect.poll(() => indexedIds('practices'), POLL).toEqual(expected);
+    await expect.poll(async () => (await hitFor(toPublish!.documentId))?.title, POLL).toBe(renamed);
   });
 
   const searchCli = (...args: string[]): Promise<{ code: number | null; output: string }> =>
@@ -219,9 +260,20 @@ describe('search index kept in step with the CMS', () => {
     const published = (await publicIds('practice-cards')).length;
     await expect.poll(async () => (await indexedIds('practices')).length, POLL).toBe(published);
 
-    const status = await searchCli('status');
+    // Applied updates leave the queue: status shows none waiting (polled, as the last may be finishing).
+    let status = { code: null as number | null, output: '' };
+    await expect
+      .poll(
+        async () => {
+          status = await searchCli('status');
+          return status.output;
+        },
+        { timeout: 60_000 },
+      )
+      .toMatch(/practices .*aggiornamenti in coda: 0/);
     expect(status.code, status.output).toBe(0);
     expect(status.output).toMatch(new RegExp(`practices\\s+${published} documenti \\(attesi dal CMS: ${published}\\)`));
+    expect(status.output).toMatch(/organisations .*aggiornamenti in coda: 0/);
 
     const clean = await searchCli('check');
     expect(clean.code, clean.output).toBe(0);

@@ -9,12 +9,12 @@ export const EMAIL_MESSAGE = 'api::email-message.email-message';
 export const WORKFLOW_EVENT = 'api::workflow-event.workflow-event';
 export const SEARCH_SYNC_TASK = 'api::search-sync-task.search-sync-task';
 
+export const REGION = 'api::region.region';
+export const PROVINCE = 'api::province.province';
+export const INNOVATION_AREA = 'api::innovation-area.innovation-area';
+export const PARTNER_CATEGORY = 'api::partner-category.partner-category';
+export const FUNDING_SOURCE = 'api::funding-source.funding-source';
+export const SERVICE_AREA = 'api::service-area.service-area';
+
 /** Geography and taxonomies: reference data everyone reads and only network staff edit. */
-export const REFERENCE_TYPES = [
-  'api::region.region',
-  'api::province.province',
-  'api::innovation-area.innovation-area',
-  'api::partner-category.partner-category',
-  'api::funding-source.funding-source',
-  'api::service-area.service-area',
-];
+export const REFERENCE_TYPES = [REGION, PROVINCE, INNOVATION_AREA, PARTNER_CATEGORY, FUNDING_SOURCE, SERVICE_AREA];

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { ACTIVE_STATUS } from '../domain/organisation-types';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 type Row = Record<string, unknown>;
@@ -28,7 +29,7 @@ export const PUBLIC_ORGANISATION_FIELDS = [
   'description',
 ];
 
-const ACTIVE = { platformStatus: { $eq: 'Attiva' } };
+const ACTIVE = { platformStatus: { $eq: ACTIVE_STATUS } };
 
 /** Fields a public reader may neither see nor filter or sort by, at any depth. */
 const PRIVATE_FIELDS = new Set([

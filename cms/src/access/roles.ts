@@ -62,6 +62,12 @@ export const OPERATORE = 'Operatore';
 export const LETTORE = 'Lettore';
 export const CURATOR = 'Curatore Think Tank';
 
+type AdminRole = { code: string; name: string };
+
+/** Whether an admin account holds one of these platform roles; the super admin holds them all. */
+export const holdsRole = (roles: AdminRole[], ...names: string[]): boolean =>
+  roles.some((role) => role.code === 'strapi-super-admin' || names.includes(role.name));
+
 /** The admin roles of the platform, least privilege first; the code is their source of truth. */
 export const ROLE_DEFINITIONS: RoleDefinition[] = [
   {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { renderPracticeCatalogue, renderSocialReport } from '@coop/report-templates';
 import { SOCIAL_REPORT } from '../access/content-types';
 import { membershipOf } from '../access/organisation-user';
-import { CURATOR, NETWORK_STAFF, RESPONSABILE } from '../access/roles';
+import { CURATOR, holdsRole, NETWORK_STAFF, RESPONSABILE } from '../access/roles';
 import { requestedFormat } from '../reports/formats';
 import { practiceCatalogue } from '../reports/practice-documents';
 import { rendererOptions, respondWithDocument } from '../reports/renderer';
@@ -11,12 +11,8 @@ import { adminRoute, adminRouter, paramOf, type AdminContext } from './admin-rou
 
 type AdminUser = { id: number; roles: { code: string; name: string }[] };
 
-const SUPER_ADMIN = 'strapi-super-admin';
-
 const hasRole = (ctx: AdminContext, ...names: string[]): boolean =>
-  ((ctx.state.user as AdminUser | undefined)?.roles ?? []).some(
-    (role) => role.code === SUPER_ADMIN || names.includes(role.name),
-  );
+  holdsRole((ctx.state.user as AdminUser | undefined)?.roles ?? [], ...names);
 
 /**
  * Documents generated from the admin: a social report by its organisation's Responsabile or by

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { InnovationArea, OrganisationType, PracticeCatalogue, PracticeSheet } from '@coop/report-templates';
 import { PRACTICE_CARD } from '../access/content-types';
+import { ACTIVE_STATUS } from '../domain/organisation-types';
 import { imageAsset, type StoredImage } from './images';
 
 type Named = { name: string };
@@ -52,7 +53,7 @@ const CARD_POPULATE = {
 /** Published cards of active organisations: what the public may download. */
 const publishedCards = (strapi: Core.Strapi, filters: Record<string, unknown>): Promise<StoredCard[]> =>
   strapi.documents(PRACTICE_CARD).findMany({
-    filters: { ...filters, organisation: { platformStatus: 'Attiva' } },
+    filters: { ...filters, organisation: { platformStatus: ACTIVE_STATUS } },
     status: 'published',
     populate: CARD_POPULATE,
     sort: 'title:asc',

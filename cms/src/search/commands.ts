@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { compareIndex, isConsistent } from '@coop/search/consistency';
-import { allDocuments as indexedDocuments, replaceIndexContent } from '@coop/search/indexer';
-import { PUBLIC_INDEXES, type PublicIndexUid } from '@coop/search/indexes';
+import { isConsistent } from '@coop/search/consistency';
+import { replaceIndexContent } from '@coop/search/indexer';
+import { PUBLIC_INDEXES } from '@coop/search/indexes';
 import { SEARCH_SYNC_TASK } from '../access/content-types';
 import { cmsSearchClient, searchConfig } from './connection';
-import { allDocuments, expectedCount, type SearchDocument } from './sources';
+import { differingIds, indexDifferences } from './differences';
+import { allDocuments, expectedCount } from './sources';
 import { requestIndexRefresh } from './sync';
 
 export type Output = { line: (text: string) => void; progress: (text: string) => void };
@@ -24,16 +25,17 @@ export const reindex = async (strapi: Core.Strapi, output: Output): Promise<numb
   let failures = 0;
   for (const { uid } of PUBLIC_INDEXES) {
     const started = performance.now();
-    const startedAt = new Date().toISOString();
     const total = await expectedCount(strapi, uid);
     try {
       const written = await replaceIndexContent(client, uid, allDocuments(strapi, uid), (done) =>
         output.progress(`${uid.padEnd(14)} ${progressBar(done, total)}`),
       );
-      // Changes recorded before this rebuild are in it; later ones stay queued.
-      await strapi.db.query(SEARCH_SYNC_TASK).deleteMany({ where: { indexUid: uid, requestedAt: { $lt: startedAt } } });
+      // The running CMS kept applying changes to the old index meanwhile: what the swap undid is queued again.
+      const requeued = differingIds(await indexDifferences(strapi, uid));
+      if (requeued.length > 0) await requestIndexRefresh(strapi, { [uid]: requeued });
       output.line(
-        `${uid.padEnd(14)} ${progressBar(written, total)}  ${number(written)} documenti in ${seconds(performance.now() - started)} s, 0 errori`,
+        `${uid.padEnd(14)} ${progressBar(written, total)}  ${number(written)} documenti in ${seconds(performance.now() - started)} s, 0 errori` +
+          (requeued.length > 0 ? `; ${number(requeued.length)} cambiati nel frattempo, rimessi in coda` : ''),
       );
     } catch (error) {
       failures += 1;
@@ -80,21 +82,11 @@ export const status = async (strapi: Core.Strapi, output: Output): Promise<void>
   );
 };
 
-const collect = async (pages: AsyncIterable<SearchDocument[] | Record<string, unknown>[]>) => {
-  const documents: ({ id: string } & Record<string, unknown>)[] = [];
-  for await (const page of pages) documents.push(...(page as ({ id: string } & Record<string, unknown>)[]));
-  return documents;
-};
-
 /** Compares each index with the CMS; with `fix`, queues the differing entries. Returns the number of differences. */
 export const check = async (strapi: Core.Strapi, output: Output, fix: boolean): Promise<number> => {
-  const client = cmsSearchClient(strapi);
   let total = 0;
   for (const { uid } of PUBLIC_INDEXES) {
-    const differences = compareIndex(
-      await collect(allDocuments(strapi, uid)),
-      await collect(indexedDocuments(client, uid)),
-    );
+    const differences = await indexDifferences(strapi, uid);
     const count = differences.missing.length + differences.extra.length + differences.stale.length;
     total += count;
     if (isConsistent(differences)) {
@@ -106,8 +98,8 @@ export const check = async (strapi: Core.Strapi, output: Output, fix: boolean): 
     for (const id of differences.extra) output.line(`  nell'indice ma non pubblicato nel CMS: ${id}`);
     for (const { id, fields } of differences.stale) output.line(`  non aggiornato: ${id} (${fields.join(', ')})`);
     if (fix) {
-      const ids = [...differences.missing, ...differences.extra, ...differences.stale.map((entry) => entry.id)];
-      await requestIndexRefresh(strapi, { [uid as PublicIndexUid]: ids });
+      const ids = differingIds(differences);
+      await requestIndexRefresh(strapi, { [uid]: ids });
       output.line(`  ${number(ids.length)} aggiornamenti messi in coda: li applica il CMS in esecuzione.`);
     }
   }

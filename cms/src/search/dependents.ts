@@ -2,7 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { ORGANISATIONS_INDEX } from '@coop/search/organisations-index';
 import { PRACTICES_INDEX } from '@coop/search/practices-index';
 import type { PublicIndexUid } from '@coop/search/indexes';
-import { CONSORTIUM_SERVICE, ORGANISATION, PRACTICE_CARD } from '../access/content-types';
+import {
+  CONSORTIUM_SERVICE,
+  FUNDING_SOURCE,
+  INNOVATION_AREA,
+  ORGANISATION,
+  PARTNER_CATEGORY,
+  PRACTICE_CARD,
+  PROVINCE,
+  REGION,
+  SERVICE_AREA,
+} from '../access/content-types';
 
 export type IndexTargets = Partial<Record<PublicIndexUid, string[]>>;
 
@@ -43,23 +53,25 @@ export const indexTargetsOf = async (strapi: Core.Strapi, uid: string, documentI
       })) as { consortium: Relation | null } | null;
       return { [ORGANISATIONS_INDEX]: service?.consortium ? [service.consortium.documentId] : [] };
     }
-    case 'api::innovation-area.innovation-area':
+    case INNOVATION_AREA:
       return { [PRACTICES_INDEX]: await cardIds(strapi, { innovationArea: id }) };
-    case 'api::partner-category.partner-category':
+    case PARTNER_CATEGORY:
       return { [PRACTICES_INDEX]: await cardIds(strapi, { $or: [{ intentPartners: id }, { economicPartners: id }] }) };
-    case 'api::funding-source.funding-source':
+    case FUNDING_SOURCE:
       return { [PRACTICES_INDEX]: await cardIds(strapi, { fundingSources: id }) };
-    case 'api::province.province':
+    case PROVINCE:
       return {
         [PRACTICES_INDEX]: await cardIds(strapi, { province: id }),
-        [ORGANISATIONS_INDEX]: await organisationIds(strapi, { province: id }),
+        [ORGANISATIONS_INDEX]: await organisationIds(strapi, {
+          $or: [{ province: id }, { consortiumServices: { province: id } }],
+        }),
       };
-    case 'api::region.region':
+    case REGION:
       return {
         [PRACTICES_INDEX]: await cardIds(strapi, { province: { region: id } }),
         [ORGANISATIONS_INDEX]: await organisationIds(strapi, { province: { region: id } }),
       };
-    case 'api::service-area.service-area':
+    case SERVICE_AREA:
       return { [ORGANISATIONS_INDEX]: await organisationIds(strapi, { consortiumServices: { serviceArea: id } }) };
     default:
       return {};

@@ -18,12 +18,16 @@ export const searchSyncMiddleware =
   async (context, next) => {
     if (!WRITES.has(context.action)) return next();
     const params = context.params as { documentId?: string };
-    const before: IndexTargets = params.documentId ? await indexTargetsOf(strapi, context.uid, params.documentId) : {};
-    const result = await next();
-    const documentId = params.documentId ?? resultDocumentId(result as Result);
-    const after =
-      documentId && context.action !== 'delete' ? await indexTargetsOf(strapi, context.uid, documentId) : {};
-    const targets = mergeTargets(before, after);
-    if (Object.keys(targets).length > 0) await requestIndexRefresh(strapi, targets);
-    return result;
+    // One transaction for the change and its record: the index update is stored if the change is.
+    return strapi.db.transaction(async () => {
+      const before: IndexTargets = params.documentId
+        ? await indexTargetsOf(strapi, context.uid, params.documentId)
+        : {};
+      const result = await next();
+      const documentId = params.documentId ?? resultDocumentId(result as Result);
+      const after =
+        documentId && context.action !== 'delete' ? await indexTargetsOf(strapi, context.uid, documentId) : {};
+      await requestIndexRefresh(strapi, mergeTargets(before, after));
+      return result;
+    });
   };

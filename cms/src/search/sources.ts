@@ -6,8 +6,8 @@ import { toPracticeDocument, type PublishedPracticeCard } from '@coop/search/pra
 import { PRACTICES_INDEX, type PracticeSearchDocument } from '@coop/search/practices-index';
 import type { PublicIndexUid } from '@coop/search/indexes';
 import { ORGANISATION, PRACTICE_CARD } from '../access/content-types';
+import { ACTIVE_STATUS as ACTIVE } from '../domain/organisation-types';
 
-const ACTIVE = 'Attiva';
 const NAME = { fields: ['name'] };
 const PLACE = { fields: ['name', 'code', 'latitude', 'longitude'], populate: { region: NAME } };
 

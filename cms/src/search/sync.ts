@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { allDocuments as indexedDocuments, applyChanges, ensureIndexes } from '@coop/search/indexer';
+import { applyChanges, ensureIndexes } from '@coop/search/indexer';
 import { PUBLIC_INDEXES, isPublicIndex, type PublicIndexUid } from '@coop/search/indexes';
 import { ensurePortalSearchKey } from '@coop/search/keys';
 import { SEARCH_SYNC_TASK } from '../access/content-types';
 import { cmsSearchClient, searchConfig } from './connection';
 import type { IndexTargets } from './dependents';
-import { allDocuments, documentsFor } from './sources';
+import { differingIds, indexDifferences } from './differences';
+import { documentsFor } from './sources';
 
 type SyncTask = { id: number; indexUid: string; targetDocumentId: string; requestedAt: string; attempts: number };
 
@@ -16,35 +17,35 @@ export const retryDelayMs = (attempts: number, maxSeconds: number): number =>
   Math.min(1000 * 2 ** Math.max(0, attempts - 1), maxSeconds * 1000);
 
 /**
- * Records that index entries must be refreshed. The record is written in the caller's transaction,
- * so a change and its index update are stored together; the worker applies it when it can.
+ * Records that index entries must be refreshed, one row per request: rows are only added here and
+ * only the rows a worker has applied are deleted, so no request is lost to a concurrent run. Called
+ * inside the change's transaction, the record is stored with the change or not at all.
  */
 export const requestIndexRefresh = async (strapi: Core.Strapi, targets: IndexTargets): Promise<void> => {
   const now = new Date().toISOString();
-  const tasks = strapi.db.query(SEARCH_SYNC_TASK);
-  for (const [indexUid, documentIds] of Object.entries(targets)) {
-    for (const targetDocumentId of new Set(documentIds)) {
-      const pending = await tasks.findOne({ where: { indexUid, targetDocumentId }, select: ['id'] });
-      const data = { requestedAt: now, nextAttemptAt: now };
-      if (pending) await tasks.update({ where: { id: pending.id }, data });
-      else await tasks.create({ data: { ...data, indexUid, targetDocumentId, attempts: 0 } });
-    }
-  }
+  const rows = Object.entries(targets).flatMap(([indexUid, documentIds]) =>
+    [...new Set(documentIds)].map((targetDocumentId) => ({
+      indexUid,
+      targetDocumentId,
+      requestedAt: now,
+      nextAttemptAt: now,
+      attempts: 0,
+    })),
+  );
+  if (rows.length === 0) return;
+  await strapi.db.query(SEARCH_SYNC_TASK).createMany({ data: rows });
   // Wake the worker once the change is visible to it: after the caller's transaction commits.
   if (strapi.db.inTransaction()) await strapi.db.transaction(({ onCommit }) => onCommit(() => searchSync?.wake()));
   else searchSync?.wake();
 };
 
 const processIndex = async (strapi: Core.Strapi, indexUid: PublicIndexUid, tasks: SyncTask[]): Promise<void> => {
-  const targetIds = tasks.map((task) => task.targetDocumentId);
+  const targetIds = [...new Set(tasks.map((task) => task.targetDocumentId))];
   const upserts = await documentsFor(strapi, indexUid, targetIds);
   const present = new Set(upserts.map((document) => document.id));
   const deletions = targetIds.filter((documentId) => !present.has(documentId));
   await applyChanges(cmsSearchClient(strapi), indexUid, { upserts, deletions });
-  // A task asked for again while this batch ran keeps its newer request for the next run.
-  for (const task of tasks) {
-    await strapi.db.query(SEARCH_SYNC_TASK).delete({ where: { id: task.id, requestedAt: task.requestedAt } });
-  }
+  await strapi.db.query(SEARCH_SYNC_TASK).deleteMany({ where: { id: { $in: tasks.map((task) => task.id) } } });
 };
 
 const postpone = async (strapi: Core.Strapi, tasks: SyncTask[], error: unknown): Promise<void> => {
@@ -62,19 +63,11 @@ const postpone = async (strapi: Core.Strapi, tasks: SyncTask[], error: unknown):
   }
 };
 
-/** Index entries the CMS and the index disagree on, by id only: what a lost or stale index needs. */
+/** Index entries the CMS and the index disagree on: what a lost, stale or tampered index needs. */
 const reconcile = async (strapi: Core.Strapi): Promise<IndexTargets> => {
-  const client = cmsSearchClient(strapi);
   const targets: IndexTargets = {};
   for (const { uid } of PUBLIC_INDEXES) {
-    const expected = new Set<string>();
-    for await (const page of allDocuments(strapi, uid)) for (const document of page) expected.add(document.id);
-    const indexed = new Set<string>();
-    for await (const page of indexedDocuments<{ id: string }>(client, uid))
-      for (const document of page) indexed.add(document.id);
-    const differing = [...expected]
-      .filter((id) => !indexed.has(id))
-      .concat([...indexed].filter((id) => !expected.has(id)));
+    const differing = differingIds(await indexDifferences(strapi, uid));
     if (differing.length > 0) targets[uid] = differing;
   }
   return targets;
@@ -157,6 +150,8 @@ class SearchSync {
   }
 
   private reportFailure(error: unknown): void {
+    // Meilisearch may come back without its data: settings, key and content are checked again.
+    this.ready = false;
     if (!this.failing) this.strapi.log.warn(`Ricerca: aggiornamento degli indici rimandato (${String(error)})`);
     this.failing = true;
   }

@@ -7,15 +7,18 @@ import { seedDemoSocialReports } from './demo-social-reports';
 import { seedReferenceData } from './reference-data';
 
 /**
- * Reference data on every start, then the demo data unless SEED_DEMO_DATA=false. Idempotent:
- * it only creates what is missing, so a second run changes nothing and people's edits stay.
+ * Reference data on every start (only what is missing), then the demo data once unless
+ * SEED_DEMO_DATA=false. A second run changes nothing and people's edits and deletions stay.
  */
 export const seed = async (strapi: Core.Strapi, roleIds: Map<string, number>): Promise<void> => {
   const startedAt = Date.now();
   const reference = await seedReferenceData(strapi);
   const created: Record<string, number> = { ...reference.created };
 
-  if (process.env.SEED_DEMO_DATA !== 'false') {
+  // Demo data is loaded once: what people delete or rename afterwards stays as they left it.
+  const demoStore = strapi.store({ type: 'core', name: 'coop-seed', key: 'demoDataLoadedAt' });
+  const demoLoadedAt = (await demoStore.get({})) as string | null;
+  if (process.env.SEED_DEMO_DATA !== 'false' && !demoLoadedAt) {
     const organisations = await seedDemoOrganisations(strapi, reference);
     const services = await seedDemoConsortiumServices(
       strapi,
@@ -31,6 +34,7 @@ export const seed = async (strapi: Core.Strapi, roleIds: Map<string, number>): P
     created['servizi consortili'] = services.created;
     created['schede pratica'] = cards.created;
     created['bilanci sociali'] = reports.created;
+    await demoStore.set({ value: new Date().toISOString() });
   }
 
   const summary = Object.entries(created)

@@ -64,31 +64,34 @@ export const seedReferenceData = async (strapi: Core.Strapi): Promise<ReferenceD
   const withOrder = <T extends { name: string }>(items: T[]) =>
     items.map((item, index) => ({ ...item, slug: slugify(item.name), position: index + 1 }));
   const same = <T>(item: T): T => item;
+  // Taxonomies are matched by slug, which a rename leaves alone, and looked up by their data file's names.
+  const byName = (items: { name: string }[], bySlug: Map<string, { documentId: string }>) =>
+    new Map(items.map((item) => [item.name, requireKey(bySlug, slugify(item.name), 'taxonomy term')]));
   const innovationAreas = await createMissing(
     strapi,
     'api::innovation-area.innovation-area',
-    'name',
+    'slug',
     withOrder(taxonomies.innovationAreas),
     same,
   );
   const partnerCategories = await createMissing(
     strapi,
     'api::partner-category.partner-category',
-    'name',
+    'slug',
     withOrder(taxonomies.partnerCategories),
     same,
   );
   const fundingSources = await createMissing(
     strapi,
     'api::funding-source.funding-source',
-    'name',
+    'slug',
     withOrder(taxonomies.fundingSources),
     same,
   );
   const serviceAreas = await createMissing(
     strapi,
     'api::service-area.service-area',
-    'name',
+    'slug',
     withOrder(taxonomies.serviceAreas),
     same,
   );
@@ -101,10 +104,10 @@ export const seedReferenceData = async (strapi: Core.Strapi): Promise<ReferenceD
   return {
     provinces: provinces.byKey,
     provinceDetails: new Map(provinceRows.map(({ code, name, istatCode }) => [code, { name, istatCode }])),
-    innovationAreas: innovationAreas.byKey,
-    partnerCategories: partnerCategories.byKey,
-    fundingSources: fundingSources.byKey,
-    serviceAreas: serviceAreas.byKey,
+    innovationAreas: byName(taxonomies.innovationAreas, innovationAreas.byKey),
+    partnerCategories: byName(taxonomies.partnerCategories, partnerCategories.byKey),
+    fundingSources: byName(taxonomies.fundingSources, fundingSources.byKey),
+    serviceAreas: byName(taxonomies.serviceAreas, serviceAreas.byKey),
     created: {
       regioni: regions.created,
       province: provinces.created,

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PRACTICE_CARD, SOCIAL_REPORT, WORKFLOW_EVENT } from '../access/content-types';
 import { membershipOf, ORGANISATION_USER_UID } from '../access/organisation-user';
-import { CURATOR, NETWORK_STAFF } from '../access/roles';
+import { CURATOR, holdsRole, NETWORK_STAFF } from '../access/roles';
 import { checkPracticeCard } from '../documents/practice-card';
 import { isBlank } from '../domain/text-length';
 import {
@@ -61,10 +61,8 @@ export const actorsOf = async (strapi: Core.Strapi, user: AdminUser, organisatio
     roles: { name: string; code: string }[];
   } | null;
   const roles = account?.roles ?? [];
-  if (roles.some((role) => role.code === 'strapi-super-admin' || role.name === NETWORK_STAFF)) {
-    return ['cooperative', 'responsabile', 'curator'];
-  }
-  return roles.some((role) => role.name === CURATOR) ? ['curator'] : [];
+  if (holdsRole(roles, NETWORK_STAFF)) return ['cooperative', 'responsabile', 'curator'];
+  return holdsRole(roles, CURATOR) ? ['curator'] : [];
 };
 
 const adminLink = (strapi: Core.Strapi, kind: WorkflowKind, documentId: string): string =>
