@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cms?.stop();
   await postgres?.stop();
-  rmSync(settings.dataDir, { recursive: true, force: true });
+  if (settings) rmSync(settings.dataDir, { recursive: true, force: true });
 });
 
 it('runs the CMS on PostgreSQL with DATABASE_CLIENT=postgres', async () => {

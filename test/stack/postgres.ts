@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -18,10 +18,13 @@ export type ThrowawayPostgres = {
 const binDir = process.env.POSTGRES_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
 const isRoot = process.getuid?.() === 0;
 
+// runuser lives in sbin, which a non-login shell's PATH may lack.
+const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((candidate) => existsSync(candidate)) ?? 'runuser';
+
 /** PostgreSQL refuses to run as root: as root, the cluster runs as the `postgres` system user. */
 const asPostgres = async (command: string, args: string[]): Promise<string> => {
   const binary = path.join(binDir, command);
-  const { stdout } = isRoot ? await run('runuser', ['-u', 'postgres', '--', binary, ...args]) : await run(binary, args);
+  const { stdout } = isRoot ? await run(runuser, ['-u', 'postgres', '--', binary, ...args]) : await run(binary, args);
   return stdout;
 };
 
