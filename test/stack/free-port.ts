@@ -12,3 +12,11 @@ export const freePort = (): Promise<number> =>
       );
     });
   });
+
+/** Whether nothing listens on a port yet. */
+export const isPortFree = (port: number, host: string): Promise<boolean> =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });

@@ -1,4 +1,5 @@
 import { buildIfStale, cmsBuild, portalBuild } from './builds.ts';
+import { isPortFree } from './free-port.ts';
 import type { Service } from './process.ts';
 import { startCms, startMaildev, startMeilisearch, startPortal } from './services.ts';
 import type { StackSettings } from './settings.ts';
@@ -29,7 +30,34 @@ const stopAll = async (services: Service[]): Promise<void> => {
  * Starts the whole system: the embedded Meilisearch and SMTP catcher unless external ones are
  * configured, then the CMS, then the portal. If any part fails, the parts already started stop.
  */
+/** The ports the launcher is about to listen on, each with the setting that moves it. */
+const portsToOpen = (settings: StackSettings): { port: number; host: string; setting: string }[] => [
+  ...(settings.meilisearch.embedded
+    ? [{ port: settings.meilisearch.port, host: '127.0.0.1', setting: 'MEILI_PORT' }]
+    : []),
+  ...(settings.smtp.embedded
+    ? [
+        { port: settings.smtp.port, host: '127.0.0.1', setting: 'SMTP_PORT' },
+        { port: Number(new URL(settings.smtp.inboxUrl ?? '').port), host: '127.0.0.1', setting: 'MAILDEV_WEB_PORT' },
+      ]
+    : []),
+  { port: settings.cms.port, host: settings.cms.host, setting: 'CMS_PORT' },
+  { port: settings.portal.port, host: settings.portal.host, setting: 'PORTAL_PORT' },
+];
+
+/** Refuses to start beside another copy: its services would answer the readiness checks. */
+const requireFreePorts = async (settings: StackSettings): Promise<void> => {
+  for (const { port, host, setting } of portsToOpen(settings)) {
+    if (!(await isPortFree(port, host))) {
+      throw new Error(
+        `La porta ${port} è già in uso: la piattaforma è forse già avviata? Fermala, oppure cambia ${setting} in .env.`,
+      );
+    }
+  }
+};
+
 export const startStack = async (settings: StackSettings): Promise<Stack> => {
+  await requireFreePorts(settings);
   const services: Service[] = [];
   const startTogether = async (starting: Promise<Service>[]): Promise<void> => {
     const results = await Promise.allSettled(starting);
