@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { InnovationArea, OrganisationType, PracticeCatalogue, PracticeSheet } from '@coop/report-templates';
 import { PRACTICE_CARD } from '../access/content-types';
@@ -6,7 +7,8 @@ import { imageAsset, type StoredImage } from './images';
 
 type Named = { name: string };
 
-type StoredCard = {
+/** A published card as loaded for its documents. */
+export type StoredCard = {
   documentId: string;
   slug: string;
   title: string;
@@ -61,7 +63,8 @@ const publishedCards = (strapi: Core.Strapi, filters: Record<string, unknown>): 
 
 const names = (items: Named[]): string[] => items.map((item) => item.name);
 
-const toSheet = async (strapi: Core.Strapi, card: StoredCard): Promise<PracticeSheet> => {
+/** The sheet's data: the card as the public may see it, with its logo and photos read. */
+export const toSheet = async (strapi: Core.Strapi, card: StoredCard): Promise<PracticeSheet> => {
   const organisation = card.organisation;
   // The project's contact person appears only when the cooperative made the contact public.
   const contact = card.contact?.isPublic
@@ -99,11 +102,15 @@ const toSheet = async (strapi: Core.Strapi, card: StoredCard): Promise<PracticeS
   };
 };
 
-/** The sheet of a published card, found by documentId or slug; null when the public cannot see it. */
-export const practiceSheet = async (strapi: Core.Strapi, idOrSlug: string): Promise<PracticeSheet | null> => {
+/** A published card found by documentId or slug; null when the public cannot see it. */
+export const publishedCard = async (strapi: Core.Strapi, idOrSlug: string): Promise<StoredCard | null> => {
   const [card] = await publishedCards(strapi, { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }] });
-  return card ? toSheet(strapi, card) : null;
+  return card ?? null;
 };
+
+/** Changes whenever anything the sheet shows changes: the card, its organisation, area, partners, images. */
+export const sheetVersion = (card: StoredCard): string =>
+  createHash('sha256').update(JSON.stringify(card)).digest('hex');
 
 /** The booklet of every published practice, by innovation area in the areas' order. */
 export const practiceCatalogue = async (strapi: Core.Strapi, now = new Date()): Promise<PracticeCatalogue> => {
