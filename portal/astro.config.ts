@@ -6,10 +6,17 @@ import { defineConfig } from 'astro/config';
 // for production, or React's development build (twice the size, much slower) would be shipped.
 if (process.argv.includes('build')) process.env.NODE_ENV = 'production';
 
+// Behind a reverse proxy, Astro believes X-Forwarded-Host/Proto only for the portal's public
+// address: the form's same-origin check then sees the address the browser used.
+const publicUrl = new URL(process.env.PORTAL_PUBLIC_URL || 'http://127.0.0.1:4321');
+
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
   integrations: [react()],
   i18n: { locales: ['it'], defaultLocale: 'it' },
   build: { inlineStylesheets: 'always' },
+  security: {
+    allowedDomains: [{ hostname: publicUrl.hostname, protocol: publicUrl.protocol.replace(':', '') }],
+  },
 });

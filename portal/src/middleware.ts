@@ -1,11 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
-
-/**
- * Freshness: every page is rendered on request from the CMS and the search index, so a card the
- * Think Tank publishes or unpublishes shows at the next request. A shared cache (CDN) may keep a
- * page for a minute; browsers always revalidate. Pages that set their own policy keep it.
- */
-export const PAGE_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=30';
+import { PAGE_CACHE } from './lib/page-status.ts';
 
 const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|xml))/;
 

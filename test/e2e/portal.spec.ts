@@ -65,3 +65,15 @@ test('an unknown practice answers 404 in Italian', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('La pratica non esiste o non è più pubblicata');
 });
+
+test('an unknown area, consortium or address answers 404 in Italian too', async ({ page }) => {
+  for (const [path, heading] of [
+    ['/aree/ambito-inesistente', 'L’ambito non esiste o non è più pubblicato'],
+    ['/consorzi/consorzio-inesistente', 'Il consorzio non esiste o non è più pubblicato'],
+    ['/indirizzo-inesistente', 'La pagina non esiste o non è più pubblicata'],
+  ] as const) {
+    const response = await page.goto(portal(path));
+    expect({ path, status: response?.status() }).toEqual({ path, status: 404 });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  }
+});

@@ -52,6 +52,20 @@ describe('open data', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
+  it('keeps text that a spreadsheet would run as a formula as text, and numbers as numbers', () => {
+    const csv = toCsv([
+      toRecord(
+        card({ title: '=HYPERLINK("https://esempio.it","clicca")', description: '-2+3', startYear: 2019 }),
+        provinces,
+        'https://p',
+      ),
+    ]);
+    expect(csv).toContain(`"'=HYPERLINK(""https://esempio.it"",""clicca"")"`);
+    expect(csv).toContain(",'-2+3,");
+    expect(csv).not.toMatch(/,=HYPERLINK/);
+    expect(csv).toContain(',2019,');
+  });
+
   it('writes GeoJSON points as longitude, latitude', () => {
     const geojson = toGeoJson([toRecord(card(), provinces, 'https://p')]) as {
       features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[];

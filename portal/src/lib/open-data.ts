@@ -70,8 +70,12 @@ export const toRecord = (card: PracticeCard, provinces: Map<string, Province>, p
   };
 };
 
+/** Text a spreadsheet would run as a formula ("=…", "+…", "-…", "@…"): an apostrophe keeps it text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 const csvCell = (value: unknown): string => {
-  const text = Array.isArray(value) ? value.join('; ') : value === null || value === undefined ? '' : String(value);
+  const raw = Array.isArray(value) ? value.join('; ') : value === null || value === undefined ? '' : String(value);
+  const text = typeof value !== 'number' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 

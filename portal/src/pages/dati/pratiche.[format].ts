@@ -3,6 +3,7 @@ import { listPracticeCards, listProvinces } from '../../lib/cms.ts';
 import { config } from '../../lib/config.ts';
 import { CmsUnavailableError } from '../../lib/errors.ts';
 import { LICENCE, toCsv, toGeoJson, toRecord } from '../../lib/open-data.ts';
+import { PAGE_CACHE } from '../../lib/page-status.ts';
 
 const FORMATS = {
   csv: 'text/csv; charset=utf-8',
@@ -35,7 +36,7 @@ export const GET: APIRoute = async ({ params }) => {
       headers: {
         'content-type': FORMATS[format],
         'content-disposition': `attachment; filename="pratiche-innovative.${format}"`,
-        'cache-control': 'public, max-age=0, s-maxage=300',
+        'cache-control': PAGE_CACHE,
         link: `<${LICENCE.url}>; rel="license"`,
       },
     });
