@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { emptyState, hasRefinements, parseState, stateUrl, toFilter, toParams } from './catalogue-state.ts';
+import {
+  SITE_NAME,
+  activeFilters,
+  catalogueDocumentTitle,
+  catalogueTitle,
+  emptyState,
+  hasRefinements,
+  pageNumbers,
+  pageWithin,
+  parseState,
+  previousPage,
+  stateUrl,
+  toFilter,
+  toParams,
+  withoutFilter,
+} from './catalogue-state.ts';
 
 describe('catalogue state in the URL', () => {
   it('reads every refinement, the query, sorting and page', () => {
@@ -60,5 +75,80 @@ describe('Meilisearch filter', () => {
       '(impactEvaluation = false)',
       '(organisationSlug = "il-sentiero")',
     ]);
+  });
+
+  it('leaves the impact filter out for its own counts, so the other choice still counts', () => {
+    const state = { ...emptyState(), query: 'orti', impact: 'si' as const, organisation: 'il-sentiero' };
+    expect(toFilter(state)).toContain('(impactEvaluation = true)');
+    expect(toFilter(state, 'impact')).toEqual(['(organisationSlug = "il-sentiero")']);
+  });
+});
+
+describe('pages', () => {
+  it('shows the last page for a page past it, and page 1 when nothing is found', () => {
+    expect(pageWithin(9, 2)).toBe(2);
+    expect(pageWithin(2, 2)).toBe(2);
+    expect(pageWithin(1, 4)).toBe(1);
+    expect(pageWithin(9, 0)).toBe(1);
+  });
+
+  it('never leads "Precedente" past the last page', () => {
+    expect(previousPage(9, 2)).toBe(2);
+    expect(previousPage(3, 4)).toBe(2);
+    expect(previousPage(1, 4)).toBe(1);
+  });
+
+  it('offers the first, the last and two pages around the current one, with gaps', () => {
+    expect(pageNumbers(1, 1)).toEqual([1]);
+    expect(pageNumbers(1, 4)).toEqual([1, 2, 3, 4]);
+    expect(pageNumbers(1, 10)).toEqual([1, 2, 3, null, 10]);
+    expect(pageNumbers(6, 10)).toEqual([1, null, 4, 5, 6, 7, 8, null, 10]);
+    expect(pageNumbers(10, 10)).toEqual([1, null, 8, 9, 10]);
+    expect(pageNumbers(4, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe('active filters', () => {
+  const state = {
+    ...emptyState(),
+    query: 'orti',
+    refinements: { ...emptyState().refinements, region: ['Lombardia', 'Piemonte'] },
+    impact: 'no' as const,
+    organisation: 'il-sentiero',
+    page: 3,
+  };
+
+  it('lists every refinement in use, the organisation by name when known', () => {
+    expect(activeFilters(state, 'Il Sentiero')).toEqual([
+      { key: 'region', label: 'Regione', value: 'Lombardia' },
+      { key: 'region', label: 'Regione', value: 'Piemonte' },
+      { key: 'impact', label: 'Valutazione d’impatto', value: 'non prevista' },
+      { key: 'organisation', label: 'Organizzazione', value: 'Il Sentiero' },
+    ]);
+    expect(activeFilters(state).at(-1)?.value).toBe('il-sentiero');
+    expect(activeFilters(emptyState())).toEqual([]);
+  });
+
+  it('takes one away and starts again from page 1', () => {
+    const [lombardia, , impact, organisation] = activeFilters(state);
+    expect(withoutFilter(state, lombardia!)).toEqual({
+      ...state,
+      refinements: { ...state.refinements, region: ['Piemonte'] },
+      page: 1,
+    });
+    expect(withoutFilter(state, impact!)).toEqual({ ...state, impact: null, page: 1 });
+    expect(withoutFilter(state, organisation!)).toEqual({ ...state, organisation: null, page: 1 });
+  });
+});
+
+describe('page title', () => {
+  it('names the search, or the catalogue when nothing is searched', () => {
+    expect(catalogueTitle(emptyState())).toBe('Pratiche innovative');
+    expect(catalogueTitle({ ...emptyState(), page: 3 })).toBe('Pratiche innovative');
+    expect(catalogueTitle({ ...emptyState(), query: ' orti ' })).toBe('Ricerca: orti · Pratiche innovative');
+    expect(catalogueTitle({ ...emptyState(), impact: 'si' })).toBe('Ricerca: filtri · Pratiche innovative');
+    expect(catalogueDocumentTitle({ ...emptyState(), query: 'orti' })).toBe(
+      `Ricerca: orti · Pratiche innovative · ${SITE_NAME}`,
+    );
   });
 });

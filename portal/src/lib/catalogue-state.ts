@@ -47,6 +47,12 @@ export type CatalogueState = {
 };
 
 export const HITS_PER_PAGE = 12;
+
+/** What the catalogue says when the search engine does not answer (server and browser alike). */
+export const SEARCH_UNAVAILABLE_MESSAGE = 'La ricerca non è disponibile in questo momento. Riprova tra qualche minuto.';
+
+/** The site's name after every page title (as the layout writes it). */
+export const SITE_NAME = 'Cooperative sociali in rete';
 const MAX_QUERY_LENGTH = 200;
 const MAX_VALUES = 30;
 
@@ -112,21 +118,31 @@ export const hasRefinements = (state: CatalogueState): boolean =>
   state.impact !== null ||
   state.organisation !== null;
 
+/** The catalogue's page title: the search when there is one. */
+export const catalogueTitle = (state: CatalogueState): string =>
+  state.query.trim() !== '' || hasRefinements(state)
+    ? `Ricerca: ${state.query.trim() || 'filtri'} · Pratiche innovative`
+    : 'Pratiche innovative';
+
+/** The whole document title, for the browser to update after a change in place. */
+export const catalogueDocumentTitle = (state: CatalogueState): string => `${catalogueTitle(state)} · ${SITE_NAME}`;
+
 /** A Meilisearch filter value in double quotes. */
 const quoted = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /**
  * The Meilisearch filter of a state: values of one refinement are alternatives (OR), refinements
- * combine (AND). `without` leaves one refinement out, for its own facet counts.
+ * combine (AND). `without` leaves one refinement (or the impact filter) out, for its own counts.
  */
-export const toFilter = (state: CatalogueState, without?: FacetKey): string[] => {
+export const toFilter = (state: CatalogueState, without?: FacetKey | 'impact'): string[] => {
   const clauses: string[] = [];
   for (const facet of FACETS) {
     const values = state.refinements[facet.key];
     if (facet.key === without || values.length === 0) continue;
     clauses.push(values.map((value) => `${facet.attribute} = ${quoted(value)}`).join(' OR '));
   }
-  if (state.impact) clauses.push(`impactEvaluation = ${state.impact === 'si' ? 'true' : 'false'}`);
+  if (state.impact && without !== 'impact')
+    clauses.push(`impactEvaluation = ${state.impact === 'si' ? 'true' : 'false'}`);
   if (state.organisation) clauses.push(`organisationSlug = ${quoted(state.organisation)}`);
   return clauses.map((clause) => `(${clause})`);
 };
@@ -173,3 +189,58 @@ export type CatalogueResult = {
 };
 
 export const plainText = (text: HighlightedText): string => text.map((part) => part.text).join('');
+
+/**
+ * The page to show of `totalPages`: a page past the last one becomes the last one (an old link,
+ * or a search that now finds less); with no results there is only page 1.
+ */
+export const pageWithin = (page: number, totalPages: number): number =>
+  totalPages > 0 ? Math.min(Math.max(page, 1), totalPages) : 1;
+
+/** The page "Precedente" leads to, never past the last one. */
+export const previousPage = (page: number, totalPages: number): number => Math.max(1, Math.min(page - 1, totalPages));
+
+/** Pages to offer: the first, the last and two around the current one; `null` marks a gap. */
+export const pageNumbers = (current: number, total: number): (number | null)[] => {
+  const wanted = [...new Set([1, total, current - 2, current - 1, current, current + 1, current + 2])]
+    .filter((page) => page >= 1 && page <= total)
+    .sort((a, b) => a - b);
+  return wanted.flatMap((page, index) => {
+    const previous = wanted[index - 1];
+    return previous !== undefined && page - previous > 1 ? [null, page] : [page];
+  });
+};
+
+/** A refinement in use, as the chip that takes it away shows it. */
+export type ActiveFilter = { key: FacetKey | 'impact' | 'organisation'; label: string; value: string };
+
+/** The refinements in use; `organisationName` names the organisation filter when it is known. */
+export const activeFilters = (state: CatalogueState, organisationName?: string): ActiveFilter[] => [
+  ...FACETS.flatMap((facet) =>
+    state.refinements[facet.key].map((value) => ({ key: facet.key, label: facet.label, value })),
+  ),
+  ...(state.impact
+    ? [
+        {
+          key: 'impact' as const,
+          label: 'Valutazione d’impatto',
+          value: state.impact === 'si' ? 'prevista' : 'non prevista',
+        },
+      ]
+    : []),
+  ...(state.organisation
+    ? [{ key: 'organisation' as const, label: 'Organizzazione', value: organisationName ?? state.organisation }]
+    : []),
+];
+
+/** The state without one refinement in use, from its first page. */
+export const withoutFilter = (state: CatalogueState, filter: ActiveFilter): CatalogueState => {
+  if (filter.key === 'impact') return { ...state, impact: null, page: 1 };
+  if (filter.key === 'organisation') return { ...state, organisation: null, page: 1 };
+  const key = filter.key;
+  return {
+    ...state,
+    refinements: { ...state.refinements, [key]: state.refinements[key].filter((value) => value !== filter.value) },
+    page: 1,
+  };
+};

@@ -27,3 +27,7 @@ export const paragraphs = (text: string | null | undefined): string[] =>
 export const websiteUrl = (website: string): string => (/^https?:\/\//i.test(website) ? website : `https://${website}`);
 
 export const websiteLabel = (website: string): string => website.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+
+/** The catalogue's count of results: "Nessuna pratica trovata", "1 pratica trovata", "12.345 pratiche trovate". */
+export const practicesFound = (total: number): string =>
+  total === 0 ? 'Nessuna pratica trovata' : plural(total, 'pratica trovata', 'pratiche trovate');

@@ -13,6 +13,7 @@ import {
   FACETS,
   HITS_PER_PAGE,
   SORTS,
+  pageWithin,
   toFilter,
   type CatalogueResult,
   type CatalogueState,
@@ -153,48 +154,51 @@ const toHit = (hit: SearchResponse['hits'][number]): PracticeHit => ({
 
 /**
  * One round trip for a catalogue view: the page of results with every facet, the located results
- * for the map, and for each refinement in use its counts without itself (so its other values
- * still show how many results they would add).
+ * for the map, and for each refinement in use (the impact evaluation too) its counts without itself
+ * (so its other values still show how many results they would add). A page past the last one (an
+ * old link, or a search that now finds less) costs one more query, for the last page.
  */
 export const searchPractices = async (state: CatalogueState): Promise<CatalogueResult> => {
   const attributes = FACETS.map((facet) => facet.attribute);
   const sort = SORTS[state.sort].sort;
   const base = { indexUid: PRACTICES_INDEX, q: state.query };
   const activeFacets = FACETS.filter((facet) => state.refinements[facet.key].length > 0);
+  const pageQuery = (page: number): SearchQuery => ({
+    ...base,
+    filter: toFilter(state),
+    facets: [...attributes, 'impactEvaluation'],
+    page,
+    hitsPerPage: HITS_PER_PAGE,
+    ...(sort ? { sort: [sort] } : {}),
+    attributesToRetrieve: [
+      'id',
+      'slug',
+      'title',
+      'description',
+      'organisationName',
+      'innovationArea',
+      'city',
+      'province',
+      'provinceCode',
+      'region',
+      'year',
+    ],
+    attributesToHighlight: ['title', 'description'],
+    attributesToCrop: ['description'],
+    cropLength: 40,
+    cropMarker: '…',
+    highlightPreTag: PRE,
+    highlightPostTag: POST,
+  });
   const queries: SearchQuery[] = [
-    {
-      ...base,
-      filter: toFilter(state),
-      facets: [...attributes, 'impactEvaluation'],
-      page: state.page,
-      hitsPerPage: HITS_PER_PAGE,
-      ...(sort ? { sort: [sort] } : {}),
-      attributesToRetrieve: [
-        'id',
-        'slug',
-        'title',
-        'description',
-        'organisationName',
-        'innovationArea',
-        'city',
-        'province',
-        'provinceCode',
-        'region',
-        'year',
-      ],
-      attributesToHighlight: ['title', 'description'],
-      attributesToCrop: ['description'],
-      cropLength: 40,
-      cropMarker: '…',
-      highlightPreTag: PRE,
-      highlightPostTag: POST,
-    },
+    pageQuery(state.page),
     {
       ...base,
       filter: toFilter(state),
       limit: MAP_POINTS_LIMIT,
       attributesToRetrieve: ['slug', 'title', 'organisationName', 'province', '_geo'],
     },
+    ...(state.impact ? [{ ...base, filter: toFilter(state, 'impact'), facets: ['impactEvaluation'], limit: 0 }] : []),
     ...activeFacets.map((facet) => ({
       ...base,
       filter: toFilter(state, facet.key),
@@ -202,8 +206,19 @@ export const searchPractices = async (state: CatalogueState): Promise<CatalogueR
       limit: 0,
     })),
   ];
-  const [main, map, ...disjunctive] = await multiSearch(queries);
-  if (!main || !map) throw new SearchUnavailableError('Meilisearch answered fewer results than queries');
+  const [first, map, ...counts] = await multiSearch(queries);
+  if (!first || !map) throw new SearchUnavailableError('Meilisearch answered fewer results than queries');
+  const impactQuery = state.impact ? counts[0] : undefined;
+  const disjunctive = state.impact ? counts.slice(1) : counts;
+
+  const firstTotal = first.totalHits ?? first.estimatedTotalHits ?? first.hits.length;
+  const lastPage = first.totalPages ?? Math.ceil(firstTotal / HITS_PER_PAGE);
+  let main = first;
+  if (lastPage > 0 && state.page > lastPage) {
+    const [last] = await multiSearch([pageQuery(lastPage)]);
+    if (!last) throw new SearchUnavailableError('Meilisearch answered fewer results than queries');
+    main = last;
+  }
 
   const facets = Object.fromEntries(
     FACETS.map((facet) => {
@@ -212,7 +227,7 @@ export const searchPractices = async (state: CatalogueState): Promise<CatalogueR
       return [facet.key, facetValues(distribution, state.refinements[facet.key])];
     }),
   ) as Record<FacetKey, FacetValue[]>;
-  const impact = main.facetDistribution?.['impactEvaluation'] ?? {};
+  const impact = (impactQuery ?? main).facetDistribution?.['impactEvaluation'] ?? {};
   const points: MapPoint[] = map.hits.flatMap((hit) =>
     hit._geo && hit.slug
       ? [
@@ -228,11 +243,12 @@ export const searchPractices = async (state: CatalogueState): Promise<CatalogueR
       : [],
   );
   const total = main.totalHits ?? main.estimatedTotalHits ?? main.hits.length;
+  const totalPages = main.totalPages ?? Math.ceil(total / HITS_PER_PAGE);
   return {
     hits: main.hits.map(toHit),
     total,
-    page: main.page ?? state.page,
-    totalPages: main.totalPages ?? Math.ceil(total / HITS_PER_PAGE),
+    page: pageWithin(main.page ?? state.page, totalPages),
+    totalPages,
     facets,
     impactCounts: { si: impact['true'] ?? 0, no: impact['false'] ?? 0 },
     points,

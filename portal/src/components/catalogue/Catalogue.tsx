@@ -16,18 +16,26 @@ import {
 } from 'react';
 import {
   FACETS,
+  SEARCH_UNAVAILABLE_MESSAGE,
   SORTS,
+  activeFilters,
+  catalogueDocumentTitle,
   emptyState,
   hasRefinements,
+  pageNumbers,
   parseState,
+  previousPage,
   stateUrl,
   toParams,
+  withoutFilter,
   type CatalogueResult,
   type CatalogueState,
   type FacetKey,
   type HighlightedText,
+  type MapPoint,
   type SortKey,
 } from '../../lib/catalogue-state.ts';
+import { formatNumber, practicesFound } from '../../lib/format.ts';
 import PracticeMap from './PracticeMap.tsx';
 
 export type CatalogueProps = {
@@ -38,32 +46,17 @@ export type CatalogueProps = {
 };
 
 const TYPING_DELAY_MS = 150;
-const SEARCH_UNAVAILABLE = 'La ricerca non è disponibile in questo momento. Riprova tra qualche minuto.';
-
-const number = new Intl.NumberFormat('it-IT');
-
-const countLabel = (total: number): string =>
-  total === 0
-    ? 'Nessuna pratica trovata'
-    : total === 1
-      ? '1 pratica trovata'
-      : `${number.format(total)} pratiche trovate`;
+/** The map's input when there are no current results (stable, so the map is not redrawn on every render). */
+const NO_POINTS: MapPoint[] = [];
+const NO_COUNTS: Record<string, number> = {};
 
 const Highlighted = ({ text }: { text: HighlightedText }): ReactNode =>
   text.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>));
 
 const withPage = (state: CatalogueState, page: number): CatalogueState => ({ ...state, page });
 
-/** Pages to offer: the first, the last and two around the current one. */
-const pageNumbers = (current: number, total: number): (number | null)[] => {
-  const wanted = [...new Set([1, total, current - 2, current - 1, current, current + 1, current + 2])]
-    .filter((page) => page >= 1 && page <= total)
-    .sort((a, b) => a - b);
-  return wanted.flatMap((page, index) => {
-    const previous = wanted[index - 1];
-    return previous !== undefined && page - previous > 1 ? [null, page] : [page];
-  });
-};
+/** The URL of the page the browser is on, as `stateUrl` writes it. */
+const currentUrl = (): string => `${window.location.pathname}${window.location.search}`;
 
 export default function Catalogue({ initialState, initialResult, initialError, map }: CatalogueProps): ReactNode {
   const [state, setState] = useState(initialState);
@@ -109,11 +102,19 @@ export default function Catalogue({ initialState, initialResult, initialError, m
         headers: { accept: 'application/json' },
       });
       if (!response.ok) throw new Error(String(response.status));
-      setResult((await response.json()) as CatalogueResult);
+      const answer = (await response.json()) as CatalogueResult;
+      setResult(answer);
       setError(null);
+      if (answer.page !== next.page) {
+        // A page past the last one came back as the last one: the state and the URL say so.
+        const shown = withPage(next, answer.page);
+        if (currentUrl() === stateUrl(next)) window.history.replaceState(null, '', stateUrl(shown));
+        setState((current) => (current === next ? shown : current));
+      }
     } catch {
       if (controller.signal.aborted) return;
-      setError(SEARCH_UNAVAILABLE);
+      // The results shown no longer answer the search: they are hidden until a retry succeeds.
+      setError(SEARCH_UNAVAILABLE_MESSAGE);
     } finally {
       if (inFlight.current === controller) {
         inFlight.current = null;
@@ -122,32 +123,47 @@ export default function Catalogue({ initialState, initialResult, initialError, m
     }
   }, []);
 
+  /** Stops a pending as-you-type search: it would bring back the state it was started from. */
+  const cancelTyping = useCallback((): void => {
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = null;
+  }, []);
+
   const apply = useCallback(
     (next: CatalogueState, history: 'push' | 'replace' = 'push'): void => {
+      cancelTyping();
       setState(next);
+      document.title = catalogueDocumentTitle(next);
       const url = stateUrl(next);
       if (history === 'push') window.history.pushState(null, '', url);
       else window.history.replaceState(null, '', url);
       void fetchResults(next);
     },
-    [fetchResults],
+    [fetchResults, cancelTyping],
   );
 
   useEffect(() => {
     setHydrated(true);
+    // The server showed the last page for a page past it: the address says which page is shown.
+    if (parseState(new URLSearchParams(window.location.search)).page !== initialState.page) {
+      window.history.replaceState(null, '', stateUrl(initialState));
+    }
     const onPopState = (): void => {
+      cancelTyping();
       const next = parseState(new URLSearchParams(window.location.search));
       setState(next);
+      document.title = catalogueDocumentTitle(next);
       void fetchResults(next);
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
-  }, [fetchResults]);
+    // initialState is the server's: read once, on hydration.
+  }, [fetchResults, cancelTyping]);
 
   const onQueryChange = (query: string): void => {
     const next = { ...state, query, page: 1 };
     setState(next);
-    if (typingTimer.current) clearTimeout(typingTimer.current);
+    cancelTyping();
     typingTimer.current = setTimeout(() => apply(next, 'replace'), TYPING_DELAY_MS);
   };
 
@@ -162,8 +178,13 @@ export default function Catalogue({ initialState, initialResult, initialError, m
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    if (typingTimer.current) clearTimeout(typingTimer.current);
     apply({ ...state, page: 1 });
+  };
+
+  /** After a failed search: the same search again; the button goes away, focus goes to the results. */
+  const onRetry = (): void => {
+    focusResults();
+    void fetchResults(state);
   };
 
   /** A real link to the state (it works before hydration and opens in a new tab), applied in place on click. */
@@ -178,34 +199,10 @@ export default function Catalogue({ initialState, initialResult, initialError, m
   });
 
   const organisationName = result?.hits.find((hit) => hit.organisationName)?.organisationName;
-  const active: { key: FacetKey | 'impact' | 'organisation'; label: string; value: string }[] = [
-    ...FACETS.flatMap((facet) =>
-      state.refinements[facet.key].map((value) => ({ key: facet.key, label: facet.label, value })),
-    ),
-    ...(state.impact
-      ? [
-          {
-            key: 'impact' as const,
-            label: 'Valutazione d’impatto',
-            value: state.impact === 'si' ? 'prevista' : 'non prevista',
-          },
-        ]
-      : []),
-    ...(state.organisation
-      ? [{ key: 'organisation' as const, label: 'Organizzazione', value: organisationName ?? state.organisation }]
-      : []),
-  ];
-
-  const withoutActive = (entry: (typeof active)[number]): CatalogueState => {
-    if (entry.key === 'impact') return { ...state, impact: null, page: 1 };
-    if (entry.key === 'organisation') return { ...state, organisation: null, page: 1 };
-    const key = entry.key;
-    return {
-      ...state,
-      refinements: { ...state.refinements, [key]: state.refinements[key].filter((value) => value !== entry.value) },
-      page: 1,
-    };
-  };
+  const active = activeFilters(state, organisationName);
+  /** Results that answer the current search (not those of a search that then failed). */
+  const current = error ? null : result;
+  const clearFilters = { ...emptyState(), query: state.query, sort: state.sort };
 
   return (
     <div className="catalogue" data-hydrated={hydrated ? 'true' : 'false'} data-loading={loading ? 'true' : 'false'}>
@@ -279,7 +276,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
                           onChange={(event) => toggle(facet.key, value, event.target.checked)}
                         />
                         <label htmlFor={id}>
-                          {value} <span className="count">({number.format(count)})</span>
+                          {value} <span className="count">({formatNumber(count)})</span>
                         </label>
                       </li>
                     );
@@ -312,7 +309,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
                       onChange={() => apply({ ...state, impact: value, page: 1 })}
                     />
                     <label htmlFor={`facet-valutazione-${value ?? 'tutte'}`}>
-                      {label} {count === null ? null : <span className="count">({number.format(count)})</span>}
+                      {label} {count === null ? null : <span className="count">({formatNumber(count)})</span>}
                     </label>
                   </li>
                 ))}
@@ -332,9 +329,20 @@ export default function Catalogue({ initialState, initialResult, initialError, m
           Risultati
         </h2>
         <p className="result-count" role="status" aria-live="polite" aria-atomic="true">
-          {error ? error : result ? countLabel(result.total) : ''}
+          {error ? error : result ? practicesFound(result.total) : ''}
           {loading ? <span className="visually-hidden"> (aggiornamento in corso)</span> : null}
         </p>
+        {error ? (
+          <p className="retry">
+            {hydrated ? (
+              <button type="button" onClick={onRetry} disabled={loading}>
+                Riprova
+              </button>
+            ) : (
+              <a href={stateUrl(state)}>Riprova</a>
+            )}
+          </p>
+        ) : null}
 
         {active.length > 0 ? (
           <div className="active-filters">
@@ -343,7 +351,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
               {active.map((entry) => (
                 <li key={`${entry.key}-${entry.value}`}>
                   <a
-                    {...linkTo(withoutActive(entry))}
+                    {...linkTo(withoutFilter(state, entry), focusResults)}
                     className="chip"
                     aria-label={`Togli il filtro ${entry.label}: ${entry.value}`}
                   >
@@ -352,11 +360,11 @@ export default function Catalogue({ initialState, initialResult, initialError, m
                 </li>
               ))}
             </ul>
-            <a {...linkTo({ ...emptyState(), query: state.query, sort: state.sort })}>Cancella tutti i filtri</a>
+            <a {...linkTo(clearFilters, focusResults)}>Cancella tutti i filtri</a>
           </div>
         ) : null}
 
-        {result && result.total === 0 && !error ? (
+        {current && current.total === 0 ? (
           <div className="empty-results">
             <p>
               Nessuna pratica corrisponde {state.query ? <>a «{state.query}»</> : 'alla ricerca'}
@@ -364,21 +372,20 @@ export default function Catalogue({ initialState, initialResult, initialError, m
             </p>
             {hasRefinements(state) ? (
               <p>
-                <a {...linkTo({ ...emptyState(), query: state.query, sort: state.sort })}>Cancella i filtri</a> e cerca
-                di nuovo in tutto il catalogo.
+                <a {...linkTo(clearFilters, focusResults)}>Cancella i filtri</a> e cerca di nuovo in tutto il catalogo.
               </p>
             ) : null}
             {state.query ? (
               <p>
-                <a {...linkTo(emptyState())}>Mostra tutte le pratiche</a>
+                <a {...linkTo(emptyState(), focusResults)}>Mostra tutte le pratiche</a>
               </p>
             ) : null}
           </div>
         ) : null}
 
-        {result && result.hits.length > 0 ? (
+        {current && current.hits.length > 0 ? (
           <ol className="results" aria-busy={loading}>
-            {result.hits.map((hit) => (
+            {current.hits.map((hit) => (
               <li key={hit.id}>
                 <article className="practice-card">
                   <h3>
@@ -402,15 +409,17 @@ export default function Catalogue({ initialState, initialResult, initialError, m
           </ol>
         ) : null}
 
-        {result && result.totalPages > 1 ? (
+        {current && current.totalPages > 1 ? (
           <nav className="pagination" aria-label="Pagine dei risultati">
             <ul>
-              {result.page > 1 ? (
+              {current.page > 1 ? (
                 <li>
-                  <a {...linkTo(withPage(state, result.page - 1), focusResults)}>Precedente</a>
+                  <a {...linkTo(withPage(state, previousPage(current.page, current.totalPages)), focusResults)}>
+                    Precedente
+                  </a>
                 </li>
               ) : null}
-              {pageNumbers(result.page, result.totalPages).map((page, index) =>
+              {pageNumbers(current.page, current.totalPages).map((page, index) =>
                 page === null ? (
                   <li key={`gap-${index}`} aria-hidden="true">
                     …
@@ -419,7 +428,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
                   <li key={page}>
                     <a
                       {...linkTo(withPage(state, page), focusResults)}
-                      aria-current={page === result.page ? 'page' : undefined}
+                      aria-current={page === current.page ? 'page' : undefined}
                       aria-label={`Pagina ${page}`}
                     >
                       {page}
@@ -427,9 +436,9 @@ export default function Catalogue({ initialState, initialResult, initialError, m
                   </li>
                 ),
               )}
-              {result.page < result.totalPages ? (
+              {current.page < current.totalPages ? (
                 <li>
-                  <a {...linkTo(withPage(state, result.page + 1), focusResults)}>Successiva</a>
+                  <a {...linkTo(withPage(state, current.page + 1), focusResults)}>Successiva</a>
                 </li>
               ) : null}
             </ul>
@@ -440,8 +449,9 @@ export default function Catalogue({ initialState, initialResult, initialError, m
       <section className="catalogue-map" aria-labelledby="map-heading">
         <h2 id="map-heading">Mappa</h2>
         <PracticeMap
-          points={result?.points ?? []}
-          provinceCounts={result?.provinceCounts ?? {}}
+          points={current?.points ?? NO_POINTS}
+          provinceCounts={current?.provinceCounts ?? NO_COUNTS}
+          skipTo="results-heading"
           geoUrl={map.geoUrl}
           tileUrl={map.tileUrl}
           tileAttribution={map.tileAttribution}

@@ -3,7 +3,7 @@
  * only, when the map scrolls into view; the server renders the table of results by province, which
  * is also what screen-reader users get instead of the map.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { MapPoint } from '../../lib/catalogue-state.ts';
 import { SHADES } from '../../lib/map-shades.ts';
 import type { PracticeMapHandle } from './leaflet-map.ts';
@@ -14,9 +14,18 @@ type Props = {
   geoUrl: string;
   tileUrl: string | null;
   tileAttribution: string | null;
+  /** Id of the element the "Salta la mappa" link leads to (focusable, e.g. the results heading). */
+  skipTo: string;
 };
 
-export default function PracticeMap({ points, provinceCounts, geoUrl, tileUrl, tileAttribution }: Props): ReactNode {
+export default function PracticeMap({
+  points,
+  provinceCounts,
+  geoUrl,
+  tileUrl,
+  tileAttribution,
+  skipTo,
+}: Props): ReactNode {
   const container = useRef<HTMLDivElement | null>(null);
   const [handle, setHandle] = useState<PracticeMapHandle | null>(null);
   const [failed, setFailed] = useState(false);
@@ -53,6 +62,15 @@ export default function PracticeMap({ points, provinceCounts, geoUrl, tileUrl, t
     handle?.update(points, provinceCounts);
   }, [handle, points, provinceCounts]);
 
+  /** Focus moves to the target without a history entry for the fragment (which would reload the results). */
+  const onSkip = (event: MouseEvent<HTMLAnchorElement>): void => {
+    const target = document.getElementById(skipTo);
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+    target.scrollIntoView({ block: 'start' });
+  };
+
   const provinces = Object.entries(provinceCounts).sort(
     ([a, countA], [b, countB]) => countB - countA || a.localeCompare(b, 'it'),
   );
@@ -64,6 +82,9 @@ export default function PracticeMap({ points, provinceCounts, geoUrl, tileUrl, t
         tastiera: frecce per spostare la mappa, + e − per lo zoom, Tab per passare da un punto all’altro e Invio per
         aprirlo.
       </p>
+      <a className="skip-map" href={`#${skipTo}`} onClick={onSkip}>
+        Salta la mappa
+      </a>
       <div className="map-frame">
         <div
           ref={container}

@@ -3,7 +3,8 @@
  * Offline by design: the base map is the provinces' vector shapes served by the portal
  * (`/geo/province.geojson`); a raster tile layer is added only when a deployment configures one.
  * Provinces are shaded by how many results they hold (choropleth); practices are clustered markers
- * whose popups link to the practice. Markers and clusters are focusable and open with Enter.
+ * whose popups link to the practice. Markers and clusters are focusable and open with Enter; a
+ * popup takes the focus, closes with Escape and gives the focus back to what opened it.
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
@@ -99,22 +100,43 @@ export const createPracticeMap = (container: HTMLElement, options: MapOptions): 
     },
   }).addTo(map);
 
+  // Escape in a popup closes it (Leaflet's own Escape works only while the map itself has focus).
+  // One listener for every popup: adding it again on each opening is a no-op.
+  const onPopupKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    map.closePopup();
+  };
   map.on('popupopen', (event) => {
     const element = event.popup.getElement();
+    element?.addEventListener('keydown', onPopupKeyDown);
     element?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', 'Chiudi');
     element?.querySelector<HTMLAnchorElement>('.leaflet-popup-content a')?.focus();
   });
+
+  /**
+   * When a marker's popup closes with the focus in it (or lost with it), the focus goes back to the
+   * marker, or to the cluster holding it if the map has zoomed out since; a popup closed by a new
+   * search or by a click elsewhere leaves the focus where it is.
+   */
+  const onPopupClose = (marker: L.Marker) => (event: L.PopupEvent) => {
+    const active = document.activeElement;
+    const popup = event.popup.getElement();
+    if (active && active !== document.body && !popup?.contains(active)) return;
+    const shown = clusters.getVisibleParent(marker) as L.Marker | null;
+    shown?.getElement()?.focus();
+  };
 
   const update = (points: MapPoint[], provinceCounts: Record<string, number>): void => {
     counts.value = provinceCounts;
     restyle();
     clusters.clearLayers();
     clusters.addLayers(
-      points.map((point) =>
-        L.marker([point.lat, point.lng], { icon: practiceIcon, title: point.title, keyboard: true }).bindPopup(
-          popupContent(point),
-        ),
-      ),
+      points.map((point) => {
+        const marker = L.marker([point.lat, point.lng], { icon: practiceIcon, title: point.title, keyboard: true });
+        return marker.bindPopup(popupContent(point)).on('popupclose', onPopupClose(marker));
+      }),
     );
     if (points.length > 0) {
       map.fitBounds(L.latLngBounds(points.map((point) => [point.lat, point.lng] as L.LatLngTuple)), {
