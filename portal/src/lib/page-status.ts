@@ -7,7 +7,7 @@ import type { Loaded } from './load.ts';
  */
 export const PAGE_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=30';
 
-type PageResponse = { status: number; headers: Headers };
+type PageResponse = { status?: number | undefined; headers: Headers };
 
 /** Content that does not exist or is no longer published: 404, kept briefly by a CDN. */
 export const markNotFound = (response: PageResponse): void => {
