@@ -7,6 +7,7 @@ import { refuseIfAny } from '../documents/validation-error';
 import { enqueueEmail } from '../email/outbox';
 import { accountInvitation } from '../email/templates';
 import { membershipOf, ORGANISATION_USER_UID, type Membership, type OrganisationRole } from './organisation-user';
+import { displayName, registrationLink } from './admin-accounts';
 
 /** The roles a Responsabile may give: never its own, never the network's. */
 export const ASSIGNABLE_ROLES: OrganisationRole[] = ['Operatore', 'Lettore'];
@@ -114,9 +115,11 @@ export const inviteMember = async (
     documentId: membership.organisation,
     fields: ['name'],
   } as never);
-  const link = `${strapi.config.get('server.url')}/admin/auth/register?registrationToken=${user.registrationToken}`;
-  const inviterName = [inviter.firstname, inviter.lastname].filter(Boolean).join(' ') || inviter.email;
-  await enqueueEmail(strapi, accountInvitation(email, firstname, organisation?.name ?? '', role, inviterName, link));
+  const link = registrationLink(strapi, user.registrationToken);
+  await enqueueEmail(
+    strapi,
+    accountInvitation(email, firstname, organisation?.name ?? '', role, displayName(inviter), link),
+  );
   return { id: user.id, email, firstname, lastname, role, isActive: false, invitationPending: true };
 };
 

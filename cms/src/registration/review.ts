@@ -7,6 +7,7 @@ import { isBlank } from '../domain/text-length';
 import { enqueueEmail } from '../email/outbox';
 import { registrationApproved, registrationRejected } from '../email/templates';
 import { REGISTRATION_UID } from './submit';
+import { displayName, registrationLink, type AdminAccount } from '../access/admin-accounts';
 
 type Request = {
   documentId: string;
@@ -25,8 +26,6 @@ type Request = {
   responsabile: { fullName: string; email: string; phone: string; role: string | null };
 };
 
-type Reviewer = { email: string; firstname?: string | null; lastname?: string | null };
-
 const loadPending = async (strapi: Core.Strapi, documentId: string): Promise<Request> => {
   const request = (await strapi.documents(REGISTRATION_UID).findOne({
     documentId,
@@ -38,9 +37,6 @@ const loadPending = async (strapi: Core.Strapi, documentId: string): Promise<Req
   }
   return request;
 };
-
-const reviewedBy = (reviewer: Reviewer): string =>
-  [reviewer.firstname, reviewer.lastname].filter(Boolean).join(' ') || reviewer.email;
 
 const splitName = (fullName: string): { firstname: string; lastname: string } => {
   const [firstname = fullName, ...rest] = fullName.trim().split(/\s+/);
@@ -54,7 +50,7 @@ const splitName = (fullName: string): { firstname: string; lastname: string } =>
 export const approveRegistration = async (
   strapi: Core.Strapi,
   documentId: string,
-  reviewer: Reviewer,
+  reviewer: AdminAccount,
 ): Promise<{ organisation: string }> => {
   const request = await loadPending(strapi, documentId);
   const email = request.responsabile.email.toLowerCase();
@@ -102,14 +98,14 @@ export const approveRegistration = async (
       data: {
         requestStatus: 'Approvata',
         reviewedAt: new Date().toISOString(),
-        reviewedBy: reviewedBy(reviewer),
+        reviewedBy: displayName(reviewer),
         organisation: created.documentId,
       },
     } as never);
     return { organisation: created.documentId, registrationToken: user.registrationToken };
   });
 
-  const link = `${strapi.config.get('server.url')}/admin/auth/register?registrationToken=${registrationToken}`;
+  const link = registrationLink(strapi, registrationToken);
   await enqueueEmail(
     strapi,
     registrationApproved(email, request.responsabile.fullName, request.organisationName, link),
@@ -122,7 +118,7 @@ export const rejectRegistration = async (
   strapi: Core.Strapi,
   documentId: string,
   reason: unknown,
-  reviewer: Reviewer,
+  reviewer: AdminAccount,
 ): Promise<void> => {
   if (typeof reason !== 'string' || isBlank(reason)) {
     throw new errors.ValidationError('Motivazione: spiegare perché la richiesta non è approvata', {
@@ -136,7 +132,7 @@ export const rejectRegistration = async (
       requestStatus: 'Respinta',
       rejectionReason: reason.trim(),
       reviewedAt: new Date().toISOString(),
-      reviewedBy: reviewedBy(reviewer),
+      reviewedBy: displayName(reviewer),
     },
   } as never);
   await enqueueEmail(

@@ -16,6 +16,7 @@ import {
 import { enqueueEmail } from '../email/outbox';
 import { cardOutcome, cardSubmitted } from '../email/templates';
 import { asWorkflow } from './context';
+import { displayName } from '../access/admin-accounts';
 
 export type WorkflowKind = 'practice-card' | 'social-report';
 type AdminUser = { id: number; email: string; firstname?: string | null; lastname?: string | null };
@@ -142,7 +143,7 @@ export const performTransition = async (
     }
   }
 
-  const actorName = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email;
+  const actorName = displayName(user);
   await strapi.db.transaction(() =>
     asWorkflow(async () => {
       await strapi.documents(MODEL[kind]).update({
