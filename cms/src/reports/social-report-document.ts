@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import type { OrganisationProfile, SocialReportContent, SocialReportDocument } from '@coop/report-templates';
-import { isConsortium } from '@coop/report-templates/organisation';
 import { errors } from '@strapi/utils';
 import { ORGANISATION, SOCIAL_REPORT } from '../access/content-types';
 import { SOCIAL_REPORT_SECTIONS_POPULATE } from '../documents/social-report';
@@ -21,10 +20,10 @@ type StoredReport = SocialReportContent & {
 
 type SocialReportService = {
   findWithSections: (documentId: string) => Promise<unknown>;
-  completeness: (documentId: string) => Promise<{
+  completenessOf: (report: unknown) => Promise<{
     missing: { label: string; sectionTitle: string }[];
     consortium: SocialReportDocument['consortium'];
-  } | null>;
+  }>;
 };
 
 const reports = (strapi: Core.Strapi) => strapi.service(SOCIAL_REPORT) as unknown as SocialReportService;
@@ -67,8 +66,7 @@ export const socialReportDocument = async (
 ): Promise<SocialReportDocument | null> => {
   const report = (await reports(strapi).findWithSections(documentId)) as StoredReport | null;
   if (!report?.organisation) return null;
-  const completeness = await reports(strapi).completeness(documentId);
-  const missing = completeness?.missing ?? [];
+  const { missing, consortium } = await reports(strapi).completenessOf(report);
   if (missing.length > 0) {
     throw new errors.ValidationError(
       `Il bilancio sociale non si può generare: ${missing.length === 1 ? 'manca una voce obbligatoria' : `mancano ${missing.length} voci obbligatorie`} senza la motivazione dell'omissione: ${missing.map((item) => `${item.label} (${item.sectionTitle})`).join('; ')}`,
@@ -83,7 +81,7 @@ export const socialReportDocument = async (
     organisation: await organisationProfile(strapi, report.organisation.documentId),
     report,
     previousYear,
-    consortium: isConsortium(report.organisationType ?? null) ? (completeness?.consortium ?? null) : null,
+    consortium,
     approvalDate: report.approvalDate,
     depositDate: report.depositDate,
   };

@@ -33,6 +33,21 @@ const organisationIds = async (strapi: Core.Strapi, filters: Record<string, unkn
   return organisations.map((organisation) => organisation.documentId);
 };
 
+/** The content types whose documents the indexes show something of. */
+const INDEXED_SOURCES = new Set<string>([
+  PRACTICE_CARD,
+  ORGANISATION,
+  CONSORTIUM_SERVICE,
+  INNOVATION_AREA,
+  PARTNER_CATEGORY,
+  FUNDING_SOURCE,
+  PROVINCE,
+  REGION,
+  SERVICE_AREA,
+]);
+
+export const isIndexedSource = (uid: string): boolean => INDEXED_SOURCES.has(uid);
+
 /** Index entries that show something of a CMS document, and so must be refreshed when it changes. */
 export const indexTargetsOf = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<IndexTargets> => {
   const id = byId(documentId);

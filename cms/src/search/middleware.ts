@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { indexTargetsOf, mergeTargets, type IndexTargets } from './dependents';
+import { indexTargetsOf, isIndexedSource, mergeTargets, type IndexTargets } from './dependents';
 import { requestIndexRefresh } from './sync';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
@@ -16,7 +16,8 @@ const resultDocumentId = (result: Result): string | undefined => result?.documen
 export const searchSyncMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
-    if (!WRITES.has(context.action)) return next();
+    // Documents no index shows (e-mails, history, social reports): no transaction, no lookups.
+    if (!WRITES.has(context.action) || !isIndexedSource(context.uid)) return next();
     const params = context.params as { documentId?: string };
     // One transaction for the change and its record: the index update is stored if the change is.
     return strapi.db.transaction(async () => {

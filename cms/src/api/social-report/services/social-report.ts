@@ -58,7 +58,13 @@ export default factories.createCoreService(SOCIAL_REPORT_UID, ({ strapi }: { str
     documentId: string,
   ): Promise<(Completeness & { indicators: Indicators; consortium: ConsortiumAggregate | null }) | null> {
     const report = await this.findWithSections(documentId);
-    if (!report) return null;
+    return report ? this.completenessOf(report) : null;
+  },
+
+  /** The same, for a report already loaded with its sections. */
+  async completenessOf(
+    report: StoredReport,
+  ): Promise<Completeness & { indicators: Indicators; consortium: ConsortiumAggregate | null }> {
     return {
       ...computeCompleteness(report, { consortiumMemberCount: report.organisation?.members.length ?? 0 }),
       indicators: computeIndicators(report),
