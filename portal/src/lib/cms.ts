@@ -152,10 +152,25 @@ export const getPracticeCard = (slug: string): Promise<PracticeCard | null> =>
 export type PracticeCardFilter = { areaSlug?: string; organisationSlug?: string; limit?: number };
 
 /** Published practice cards, newest first. */
-export const listPracticeCards = async (filter: PracticeCardFilter = {}): Promise<PracticeCard[]> => {
+const practiceCardQuery = (filter: PracticeCardFilter): Query => {
   const query: Query = { sort: 'publishedAt:desc' };
   if (filter.areaSlug) query['filters[innovationArea][slug][$eq]'] = filter.areaSlug;
   if (filter.organisationSlug) query['filters[organisation][slug][$eq]'] = filter.organisationSlug;
+  return query;
+};
+
+/** How many published cards match, without loading them. */
+export const countPracticeCards = async (filter: PracticeCardFilter = {}): Promise<number> => {
+  const body = await getJson<Collection<PracticeCard>>('/practice-cards', {
+    ...practiceCardQuery(filter),
+    'pagination[pageSize]': 1,
+    'fields[0]': 'slug',
+  });
+  return body.meta.pagination.total;
+};
+
+export const listPracticeCards = async (filter: PracticeCardFilter = {}): Promise<PracticeCard[]> => {
+  const query = practiceCardQuery(filter);
   if (filter.limit !== undefined) {
     const body = await getJson<Collection<PracticeCard>>('/practice-cards', {
       ...query,

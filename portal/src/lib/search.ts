@@ -29,21 +29,11 @@ import { SearchUnavailableError } from './errors.ts';
 export const PRACTICES_INDEX = 'practices';
 
 /** Mirrors `PracticeSearchDocument` of `search/src/practices-index.ts` (the fields the portal reads). */
-type PracticeDocument = {
-  id: string;
-  slug: string;
+type PracticeDocument = Omit<PracticeHit, 'title' | 'excerpt'> & {
   title: string;
   description: string;
-  organisationName: string;
-  innovationArea: string;
-  city: string | null;
-  province: string | null;
-  provinceCode: string | null;
-  region: string | null;
-  year: number | null;
   _geo: { lat: number; lng: number } | null;
 };
-
 type SearchQuery = Record<string, unknown> & { indexUid: string };
 
 type SearchResponse = {
