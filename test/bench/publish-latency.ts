@@ -8,7 +8,7 @@ import { startCms, startMeilisearch } from '../stack/services.ts';
 import { resolveSettings } from '../stack/settings.ts';
 import { buildStack } from '../stack/stack.ts';
 import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
-import { adminLogin } from '../support/admin-api.ts';
+import { adminLogin, moveCard } from '../support/admin-api.ts';
 import { percentile } from './percentiles.ts';
 
 const ROUNDS = 30;
@@ -39,10 +39,6 @@ const timeUntil = async (documentId: string, present: boolean, started: number):
 
 try {
   const curator = await adminLogin(settings.cms.url, 'curatore@demo.piattaforma.local', demoPassword);
-  const move = async (documentId: string, to: string): Promise<void> => {
-    const response = await curator.request('POST', `/coop/workflow/practice-card/${documentId}`, { to });
-    if (!response.ok) throw new Error(`${documentId} → ${to}: ${response.status} ${await response.text()}`);
-  };
   const { results } = await curator.json<{ results: { documentId: string }[] }>(
     'GET',
     '/content-manager/collection-types/api::practice-card.practice-card?filters[stage][$eq]=Pubblicata&pageSize=5',
@@ -55,10 +51,10 @@ try {
   for (let round = 0; round < ROUNDS; round += 1) {
     const { documentId } = results[round % results.length]!;
     let started = performance.now();
-    await move(documentId, 'Archiviata');
+    await moveCard(curator, documentId, 'Archiviata');
     withdrawn.push(await timeUntil(documentId, false, started));
     started = performance.now();
-    await move(documentId, 'Pubblicata');
+    await moveCard(curator, documentId, 'Pubblicata');
     published.push(await timeUntil(documentId, true, started));
   }
   const row = (label: string, values: number[]): string =>

@@ -2,6 +2,8 @@ import { adminLogin, type AdminSession } from '../support/admin-api.ts';
 import { expect, keepScreenshot, portal, test } from './portal-fixtures.ts';
 import { cmsUrl, demoPassword } from './urls.ts';
 
+const POLL = { timeout: 30_000, intervals: [250, 500, 1000] };
+
 type ManagedCard = { documentId: string; title: string; slug: string; stage: string };
 
 const CARDS = '/content-manager/collection-types/api::practice-card.practice-card';
@@ -31,27 +33,15 @@ test('a card the Think Tank publishes is on the portal at once, and goes when it
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(card.title);
 
   // The catalogue searches the index, which the CMS keeps in step within moments.
-  await expect
-    .poll(
-      async () => {
-        await page.goto(portal(`/pratiche?q=${encodeURIComponent(card.title)}`));
-        return page.locator('ol.results h3').allTextContents();
-      },
-      { timeout: 30_000, intervals: [250, 500, 1000] },
-    )
-    .toContain(card.title);
+  const catalogueTitles = async (): Promise<string[]> => {
+    await page.goto(portal(`/pratiche?q=${encodeURIComponent(card.title)}`));
+    return page.locator('ol.results h3').allTextContents();
+  };
+  await expect.poll(catalogueTitles, POLL).toContain(card.title);
   await keepScreenshot(page, 'freshness-published');
 
   await move(curator, card, 'Archiviata');
   const withdrawn = await page.goto(portal(`/pratiche/${card.slug}`));
   expect(withdrawn?.status()).toBe(404);
-  await expect
-    .poll(
-      async () => {
-        await page.goto(portal(`/pratiche?q=${encodeURIComponent(card.title)}`));
-        return page.locator('ol.results h3').allTextContents();
-      },
-      { timeout: 30_000, intervals: [250, 500, 1000] },
-    )
-    .not.toContain(card.title);
+  await expect.poll(catalogueTitles, POLL).not.toContain(card.title);
 });

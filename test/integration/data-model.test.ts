@@ -5,7 +5,7 @@ import type { Service } from '../stack/process.ts';
 import { startCms } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
 import { testAdmin, throwawaySettings } from '../stack/test-settings.ts';
-import { adminLogin, type AdminSession } from '../support/admin-api.ts';
+import { adminLogin, type AdminSession, moveCard } from '../support/admin-api.ts';
 import { contentApi, countOf, createFullAccessToken, type ContentApi } from '../support/content-api.ts';
 import { gifOfSize } from '../support/images.ts';
 
@@ -344,7 +344,7 @@ describe.each(databases)('data model, validation and demo data on $name', (datab
       expect(direct.status).toBe(403);
 
       for (const to of ['Inviata', 'In revisione', 'Selezionata', 'Pubblicata']) {
-        await admin.json('POST', `/coop/workflow/practice-card/${cardId}`, { to });
+        await moveCard(admin, cardId, to);
       }
       expect((await api.request('GET', `/practice-cards/${cardId}`)).status).toBe(200);
     });

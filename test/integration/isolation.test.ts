@@ -6,9 +6,8 @@ import type { Service } from '../stack/process.ts';
 import { startCms } from '../stack/services.ts';
 import { repoRoot, resolveSettings, type StackSettings } from '../stack/settings.ts';
 import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
-import { adminLogin, type AdminSession } from '../support/admin-api.ts';
+import { adminLogin, type AdminSession, moveCard } from '../support/admin-api.ts';
 import { contentApi, createFullAccessToken, type ContentApi } from '../support/content-api.ts';
-import { adminLogin as login } from '../support/admin-api.ts';
 
 type Role = 'staff' | 'curator' | 'responsabile' | 'operatore' | 'lettore' | 'responsabileConsorzio';
 type Type =
@@ -263,7 +262,7 @@ describe('isolation matrix: every role × content type × action × own/other or
         // Publishing is the workflow's last step: the card is first brought to "Selezionata".
         const documentId = await fixture(type, scope, role);
         for (const to of ['Inviata', 'In revisione', 'Selezionata']) {
-          await superAdmin.json('POST', `/coop/workflow/practice-card/${documentId}`, { to });
+          await moveCard(superAdmin, documentId, to);
         }
         return outcome(
           await session.request('POST', `/coop/workflow/practice-card/${documentId}`, { to: 'Pubblicata' }),
@@ -295,7 +294,7 @@ describe('isolation matrix: every role × content type × action × own/other or
     api = contentApi(settings.cms.url, await createFullAccessToken(superAdmin));
     for (const [role, { email }] of Object.entries(ACCOUNT) as [Role, { email: string }][]) {
       expect(accounts.map((account) => account.email)).toContain(email);
-      sessions.set(role, await login(settings.cms.url, email, demoPassword));
+      sessions.set(role, await adminLogin(settings.cms.url, email, demoPassword));
     }
     const { data } = await api.json<{ data: { slug: string; documentId: string }[] }>(
       'GET',
@@ -312,7 +311,7 @@ describe('isolation matrix: every role × content type × action × own/other or
       partner: await first('partner-categories'),
       funding: await first('funding-sources', '&filters[requiresDetail][$eq]=false'),
     };
-    const mincio = await login(settings.cms.url, 'responsabile.mincio@demo.piattaforma.local', demoPassword);
+    const mincio = await adminLogin(settings.cms.url, 'responsabile.mincio@demo.piattaforma.local', demoPassword);
     const form = new FormData();
     form.append('files', new Blob(['GIF89a'], { type: 'image/gif' }), 'altra-organizzazione.gif');
     foreignFile = (await mincio.json<{ id: number }[]>('POST', '/upload', form))[0]?.id ?? 0;

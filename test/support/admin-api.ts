@@ -33,3 +33,9 @@ export const adminLogin = async (baseUrl: string, email: string, password: strin
 
   return { baseUrl, token: data.token, request, json };
 };
+
+/** Moves a practice card along the editorial workflow, as the workflow panel does; throws when refused. */
+export const moveCard = async (session: AdminSession, documentId: string, to: string): Promise<void> => {
+  const response = await session.request('POST', `/coop/workflow/practice-card/${documentId}`, { to });
+  if (!response.ok) throw new Error(`${documentId} → ${to}: ${response.status} ${await response.text()}`);
+};
