@@ -1,22 +1,28 @@
 import type { Core } from '@strapi/strapi';
 import { registerConditions } from './access/conditions';
 import { organisationGuardMiddleware } from './access/organisation-guard';
+import { guardAdminRoutes } from './access/surface-policy';
 import { syncPublicRole } from './access/public-role';
 import { syncRoles } from './access/roles';
 import { myOrganisationAdminRoutes } from './admin-api/my-organisation';
 import { registrationAdminRoutes } from './admin-api/registration-requests';
 import { reportAdminRoutes } from './admin-api/reports';
+import { securityAdminRoutes } from './admin-api/security';
 import { socialReportAdminRoutes } from './admin-api/social-reports';
 import { workflowAdminRoutes } from './admin-api/workflow';
 import { applyAdminViews } from './admin-config/apply';
 import { ensureSuperAdmin } from './bootstrap/super-admin';
 import { consortiumServiceMiddleware } from './documents/consortium-service';
+import { copiesMiddleware } from './documents/copies';
+import { deletionMiddleware } from './documents/deletion';
 import { organisationMiddleware } from './documents/organisation';
 import { practiceCardMiddleware } from './documents/practice-card';
+import { relationArityMiddleware } from './documents/relation-arity';
 import { schemaConstraintsMiddleware } from './documents/schema-constraints';
 import { slugMiddleware } from './documents/slugs';
 import { socialReportMiddleware } from './documents/social-report';
 import { startEmailOutbox } from './email/outbox';
+import { mediaFilingMiddleware } from './media/media-filing';
 import { searchSyncMiddleware } from './search/middleware';
 import { startSearchSync } from './search/sync';
 import { closeRenderer } from '@coop/report-templates';
@@ -28,7 +34,12 @@ let stopSearchSync: (() => Promise<void>) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    guardAdminRoutes(strapi);
+    strapi.documents.use(relationArityMiddleware(strapi));
     strapi.documents.use(organisationGuardMiddleware(strapi));
+    strapi.documents.use(copiesMiddleware(strapi));
+    strapi.documents.use(deletionMiddleware(strapi));
+    strapi.documents.use(mediaFilingMiddleware(strapi));
     strapi.documents.use(workflowGuardMiddleware(strapi));
     strapi.documents.use(slugMiddleware(strapi));
     strapi.documents.use(schemaConstraintsMiddleware(strapi));
@@ -42,6 +53,7 @@ export default {
     strapi.server.routes(myOrganisationAdminRoutes(strapi));
     strapi.server.routes(workflowAdminRoutes(strapi));
     strapi.server.routes(reportAdminRoutes(strapi));
+    strapi.server.routes(securityAdminRoutes(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { mediaScopeOf } from '../media/organisation-folders';
 import { membershipOf } from './organisation-user';
 
 /** RBAC condition ids, as Strapi names conditions registered outside a plugin. */
@@ -6,6 +7,7 @@ export const CONDITIONS = {
   ownOrganisation: 'api::own-organisation',
   sameOrganisation: 'api::same-organisation',
   ownConsortium: 'api::own-consortium',
+  ownOrganisationFiles: 'api::own-organisation-files',
 } as const;
 
 type User = { id: number };
@@ -40,6 +42,17 @@ export const registerConditions = async (strapi: Core.Strapi): Promise<void> => 
       name: 'own-consortium',
       category: 'organizzazione',
       handler: scoped((organisation) => ({ 'consortium.documentId': organisation })),
+    },
+    {
+      displayName: "Nella cartella dell'organizzazione dell'utente",
+      name: 'own-organisation-files',
+      category: 'organizzazione',
+      // Conditions are matched in memory with a few operators only: the folder paths are listed.
+      handler: async (user: User) => {
+        const membership = await membershipOf(strapi, user.id);
+        if (!membership) return false;
+        return { folderPath: { $in: (await mediaScopeOf(strapi, membership.organisation)).paths } };
+      },
     },
   ]);
 };

@@ -19,13 +19,15 @@ type Grant = {
   condition?: string;
   /** Fields the role may read or write; all of them when absent. */
   fields?: string[];
+  /** Fields left out of "all of them". */
+  except?: string[];
 };
 export type RoleDefinition = {
   name: string;
   description: string;
   grants: Grant[];
-  /** Media library: everything, only the files the user uploaded, or nothing. */
-  media: 'all' | 'own' | 'none';
+  /** Media library: everything, the files of the user's organisation, or nothing. */
+  media: 'all' | 'organisation' | 'none';
   other?: string[];
 };
 
@@ -54,6 +56,11 @@ const ANAGRAFICA_FIELDS = [
   'logo',
   'responsabile',
 ];
+/** A card's address on the portal is made from its title on the server, not by its cooperative. */
+const SERVER_MADE = ['slug'];
+/** Bookkeeping no one edits by hand. */
+const NEVER_EDITED = ['mediaFolderId'];
+
 const PUBLIC_ORGANISATION_FIELDS = ['name', 'slug', 'organisationType', 'city', 'province', 'logo', 'website'];
 
 export const NETWORK_STAFF = 'Staff di rete';
@@ -90,13 +97,13 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     grants: [
       { subject: ORGANISATION, actions: ['read'], condition: CONDITIONS.ownOrganisation },
       { subject: ORGANISATION, actions: ['update'], condition: CONDITIONS.ownOrganisation, fields: ANAGRAFICA_FIELDS },
-      { subject: PRACTICE_CARD, actions: ALL, condition: CONDITIONS.sameOrganisation },
+      { subject: PRACTICE_CARD, actions: ALL, condition: CONDITIONS.sameOrganisation, except: SERVER_MADE },
       { subject: SOCIAL_REPORT, actions: ALL, condition: CONDITIONS.sameOrganisation },
       { subject: CONSORTIUM_SERVICE, actions: ALL, condition: CONDITIONS.ownConsortium },
       { subject: ORGANISATION_USER, actions: ['read'], condition: CONDITIONS.sameOrganisation },
       ...readReference,
     ],
-    media: 'own',
+    media: 'organisation',
   },
   {
     name: OPERATORE,
@@ -104,19 +111,19 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'Compila il bilancio sociale e le schede della propria organizzazione; non convalida e non gestisce utenti.',
     grants: [
       { subject: ORGANISATION, actions: ['read'], condition: CONDITIONS.ownOrganisation },
-      { subject: PRACTICE_CARD, actions: ALL, condition: CONDITIONS.sameOrganisation },
+      { subject: PRACTICE_CARD, actions: ALL, condition: CONDITIONS.sameOrganisation, except: SERVER_MADE },
       { subject: SOCIAL_REPORT, actions: ['create', 'read', 'update'], condition: CONDITIONS.sameOrganisation },
       { subject: CONSORTIUM_SERVICE, actions: ALL, condition: CONDITIONS.ownConsortium },
       ...readReference,
     ],
-    media: 'own',
+    media: 'organisation',
   },
   {
     name: LETTORE,
     description: 'Legge i dati della propria organizzazione.',
     grants: [
       { subject: ORGANISATION, actions: ['read'], condition: CONDITIONS.ownOrganisation },
-      { subject: PRACTICE_CARD, actions: ['read'], condition: CONDITIONS.sameOrganisation },
+      { subject: PRACTICE_CARD, actions: ['read'], condition: CONDITIONS.sameOrganisation, except: SERVER_MADE },
       { subject: SOCIAL_REPORT, actions: ['read'], condition: CONDITIONS.sameOrganisation },
       { subject: CONSORTIUM_SERVICE, actions: ['read'], condition: CONDITIONS.ownConsortium },
       ...readReference,
@@ -151,18 +158,22 @@ type Permission = {
 };
 
 const permissionsOf = (strapi: Core.Strapi, role: RoleDefinition): Permission[] => {
-  const contentPermissions = role.grants.flatMap(({ subject, actions, condition, fields }) =>
+  const contentPermissions = role.grants.flatMap(({ subject, actions, condition, fields, except = [] }) =>
     actions.map((action) => ({
       action: `plugin::content-manager.explorer.${action}`,
       subject,
       properties:
         action === 'delete' || action === 'publish'
           ? {}
-          : { fields: fields ?? Object.keys(strapi.contentType(subject as never).attributes) },
+          : {
+              fields: (fields ?? Object.keys(strapi.contentType(subject as never).attributes)).filter(
+                (field) => !except.includes(field) && !NEVER_EDITED.includes(field),
+              ),
+            },
       conditions: condition ? [condition] : [],
     })),
   );
-  const own = role.media === 'own' ? ['admin::is-creator'] : [];
+  const own = role.media === 'organisation' ? [CONDITIONS.ownOrganisationFiles] : [];
   const media =
     role.media === 'none'
       ? []

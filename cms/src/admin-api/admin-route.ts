@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { SURFACE_POLICY } from '../access/surface-policy';
 
 export type AdminContext = Parameters<Core.MiddlewareHandler>[0];
 
-/** A route of the platform's admin API (`/coop/…`), for signed-in admin users only. */
+/** A route of the platform's admin API (`/coop/…`), for signed-in admin users the surface table allows. */
 export const adminRoute = (
   method: 'GET' | 'POST' | 'PUT',
   path: string,
@@ -13,7 +14,7 @@ export const adminRoute = (
   handler: async (ctx: AdminContext) => {
     await handler(ctx);
   },
-  config: { policies: ['admin::isAuthenticatedAdmin'] },
+  config: { policies: ['admin::isAuthenticatedAdmin', SURFACE_POLICY] },
   info: { type: 'admin' },
 });
 

@@ -16,10 +16,10 @@ const checkConsortiumService = async (strapi: Core.Strapi, params: WriteParams):
     serviceArea: { fields: ['documentId'] },
   });
   const [[consortiumId], [memberId], [provinceId], [serviceAreaId]] = await Promise.all([
-    pending.relation('consortium', ORGANISATION_UID),
-    pending.relation('memberOrganisation', ORGANISATION_UID),
-    pending.relation('province', 'api::province.province'),
-    pending.relation('serviceArea', 'api::service-area.service-area'),
+    pending.relation('consortium'),
+    pending.relation('memberOrganisation'),
+    pending.relation('province'),
+    pending.relation('serviceArea'),
   ]);
   const errors: FieldError[] = [];
   if (!provinceId) errors.push({ path: ['province'], message: 'Provincia: campo obbligatorio' });

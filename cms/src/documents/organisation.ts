@@ -3,7 +3,7 @@ import { validateOrganisation, type OrganisationData } from '../domain/organisat
 import { normaliseTaxCode } from '../domain/tax-code';
 import { checkImage } from './media';
 import { refuseIfAny } from './validation-error';
-import { validateWrites, type WriteParams } from './validate-writes';
+import { validateWrites, type WriteAction, type WriteParams } from './validate-writes';
 import { pendingDocument } from './write-context';
 
 export const ORGANISATION_UID = 'api::organisation.organisation';
@@ -16,16 +16,13 @@ const POPULATE = {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-const checkOrganisation = async (strapi: Core.Strapi, params: WriteParams): Promise<void> => {
+const checkOrganisation = async (strapi: Core.Strapi, params: WriteParams, action: WriteAction): Promise<void> => {
   const data = params.data ?? {};
   for (const field of ['taxCode', 'vatNumber'] as const) {
     if (typeof data[field] === 'string') data[field] = normaliseTaxCode(data[field]);
   }
   const pending = await pendingDocument(strapi, ORGANISATION_UID, params, POPULATE);
-  const [province, members] = await Promise.all([
-    pending.relation('province', 'api::province.province'),
-    pending.relation('members', ORGANISATION_UID),
-  ]);
+  const [province, members] = await Promise.all([pending.relation('province'), pending.relation('members')]);
   const organisation: OrganisationData = {
     name: text(pending.value('name')),
     organisationType: text(pending.value('organisationType')),
@@ -48,7 +45,7 @@ const checkOrganisation = async (strapi: Core.Strapi, params: WriteParams): Prom
     const sameTaxCode = await strapi.db.query(ORGANISATION_UID).findOne({
       where: {
         taxCode: organisation.taxCode,
-        ...(params.documentId ? { documentId: { $ne: params.documentId } } : {}),
+        ...(action === 'update' && params.documentId ? { documentId: { $ne: params.documentId } } : {}),
       },
       select: ['name'],
     });
@@ -59,7 +56,7 @@ const checkOrganisation = async (strapi: Core.Strapi, params: WriteParams): Prom
       });
     }
   }
-  if (params.documentId && members.includes(params.documentId)) {
+  if (action === 'update' && params.documentId && members.includes(params.documentId)) {
     errors.push({ path: ['members'], message: 'Organizzazioni associate: un consorzio non può associare sé stesso' });
   }
   errors.push(...(await checkImage(strapi, data.logo, ['logo'], 'Logo')));

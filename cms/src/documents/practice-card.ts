@@ -38,12 +38,12 @@ export const checkPracticeCard = async (
 ): Promise<void> => {
   const pending = await pendingDocument(strapi, PRACTICE_CARD_UID, params, POPULATE);
   const [organisation, innovationArea, intent, economic, funding, province] = await Promise.all([
-    pending.relation('organisation', 'api::organisation.organisation'),
-    pending.relation('innovationArea', 'api::innovation-area.innovation-area'),
-    pending.relation('intentPartners', PARTNER),
-    pending.relation('economicPartners', PARTNER),
-    pending.relation('fundingSources', FUNDING),
-    pending.relation('province', 'api::province.province'),
+    pending.relation('organisation'),
+    pending.relation('innovationArea'),
+    pending.relation('intentPartners'),
+    pending.relation('economicPartners'),
+    pending.relation('fundingSources'),
+    pending.relation('province'),
   ]);
   const [intentPartners, economicPartners, fundingSources] = await Promise.all([
     fetchTargets<TaxonomyRef>(strapi, PARTNER, intent, ['name']),
@@ -96,6 +96,9 @@ export const practiceCardMiddleware =
 
     if (context.action === 'create' || context.action === 'update') {
       params.status = 'draft';
+      await checkPracticeCard(strapi, params, 'draft');
+    } else if (context.action === 'clone') {
+      // The copy is the source's draft with the request's data laid over it.
       await checkPracticeCard(strapi, params, 'draft');
     } else if (context.action === 'publish') {
       await checkPracticeCard(strapi, { documentId: params.documentId }, 'complete');

@@ -1,6 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { COMPONENT_VIEWS } from '../admin-config/component-labels';
-import { CONTENT_TYPE_VIEWS } from '../admin-config/content-labels';
+import { fieldLabel as label } from '../admin-config/labels';
 import { isValidEmail } from '../domain/contact-formats';
 import type { FieldError } from '../domain/field-error';
 import { refuseIfAny } from './validation-error';
@@ -18,9 +17,6 @@ type Attribute = {
   repeatable?: boolean;
 };
 type Model = { uid: string; attributes: Record<string, Attribute> };
-
-const label = (uid: string, field: string): string =>
-  (CONTENT_TYPE_VIEWS[uid] ?? COMPONENT_VIEWS[uid])?.fields[field]?.label ?? field;
 
 const isEmpty = (value: unknown): boolean => value === null || value === undefined || value === '';
 
@@ -146,7 +142,7 @@ export const schemaConstraintsMiddleware =
     const params = context.params as { data?: Record<string, unknown>; documentId?: string };
     const hasDrafts = model.options?.draftAndPublish === true;
 
-    if (context.action === 'create' || context.action === 'update') {
+    if (context.action === 'create' || context.action === 'update' || context.action === 'clone') {
       refuseIfAny(
         checkAgainstModel(strapi, model, params.data ?? {}, {
           requireAll: context.action === 'create' && !hasDrafts,

@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import type { FieldError } from '../domain/field-error';
 import { validateSocialReport } from '../domain/social-report/completeness';
 import { refuseIfAny } from './validation-error';
-import { validateWrites, type WriteParams } from './validate-writes';
+import { validateWrites, type WriteAction, type WriteParams } from './validate-writes';
 import { fetchTargets, pendingDocument } from './write-context';
 
 export const SOCIAL_REPORT_UID = 'api::social-report.social-report';
@@ -27,13 +27,13 @@ export const SOCIAL_REPORT_SECTIONS_POPULATE = {
 
 const SECTIONS = Object.keys(SOCIAL_REPORT_SECTIONS_POPULATE) as (keyof typeof SOCIAL_REPORT_SECTIONS_POPULATE)[];
 
-const checkSocialReport = async (strapi: Core.Strapi, params: WriteParams): Promise<void> => {
+const checkSocialReport = async (strapi: Core.Strapi, params: WriteParams, action: WriteAction): Promise<void> => {
   const data = (params.data ??= {});
   const pending = await pendingDocument(strapi, SOCIAL_REPORT_UID, params, {
     organisation: { fields: ['documentId'] },
     ...SOCIAL_REPORT_SECTIONS_POPULATE,
   });
-  const [organisationId] = await pending.relation('organisation', ORGANISATION_UID);
+  const [organisationId] = await pending.relation('organisation');
   const errors: FieldError[] = [];
   const year = Number(pending.value('year'));
 
@@ -56,7 +56,8 @@ const checkSocialReport = async (strapi: Core.Strapi, params: WriteParams): Prom
       where: {
         year,
         organisation: { documentId: organisation.documentId },
-        ...(params.documentId ? { documentId: { $ne: params.documentId } } : {}),
+        // A copy is a new report: the source's own year counts against it.
+        ...(action === 'update' && params.documentId ? { documentId: { $ne: params.documentId } } : {}),
       },
       select: ['id'],
     });

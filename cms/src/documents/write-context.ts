@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { currentIds, resolveRelation } from './relations';
+import { currentIds, resolveRelation, type RelationAttribute } from './relations';
 
 type Data = Record<string, unknown>;
 
@@ -9,7 +9,8 @@ type Data = Record<string, unknown>;
  */
 export type PendingDocument = {
   value: (field: string) => unknown;
-  relation: (field: string, target: UID.ContentType) => Promise<string[]>;
+  /** The document ids a relation field will hold, resolved as Strapi stores it. */
+  relation: (field: string) => Promise<string[]>;
   /** The stored document before this write, or null on create. */
   stored: Data | null;
 };
@@ -29,7 +30,11 @@ export const pendingDocument = async (
   return {
     stored,
     value: (field) => (field in data ? data[field] : stored?.[field]),
-    relation: (field, target) => resolveRelation(strapi, target, data[field], currentIds(stored?.[field])),
+    relation: (field) => {
+      const attribute = strapi.getModel(uid).attributes[field] as RelationAttribute | undefined;
+      if (attribute?.type !== 'relation') throw new Error(`${uid}.${field} is not a relation`);
+      return resolveRelation(strapi, attribute, data[field], currentIds(stored?.[field]));
+    },
   };
 };
 

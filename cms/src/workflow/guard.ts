@@ -3,10 +3,10 @@ import { errors } from '@strapi/utils';
 import { PRACTICE_CARD, SOCIAL_REPORT, WORKFLOW_EVENT } from '../access/content-types';
 import { membershipOf } from '../access/organisation-user';
 import { adminUserOfRequest } from '../access/request-user';
-import { CARD_STAGES_LOCKED_FOR_COOPERATIVE, type CardStage } from '../domain/workflow';
+import { CARD_STAGES, CARD_STAGES_LOCKED_FOR_COOPERATIVE, REPORT_STAGES, type CardStage } from '../domain/workflow';
 import { isWorkflowWrite } from './context';
 
-const INITIAL_STAGE: Record<string, string> = { [PRACTICE_CARD]: 'Bozza', [SOCIAL_REPORT]: 'In compilazione' };
+const INITIAL_STAGE: Record<string, string> = { [PRACTICE_CARD]: CARD_STAGES[0], [SOCIAL_REPORT]: REPORT_STAGES[0] };
 
 const storedStage = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<string | null> => {
   const stored = await strapi
@@ -40,10 +40,10 @@ export const workflowGuardMiddleware =
       params.data = { ...params.data, stage: INITIAL_STAGE[uid] };
       return next();
     }
-    if (action !== 'update' || !params.documentId) return next();
+    if ((action !== 'update' && action !== 'discardDraft') || !params.documentId) return next();
 
     const stage = await storedStage(strapi, uid, params.documentId);
-    if (params.data && 'stage' in params.data) {
+    if (action === 'update' && params.data && 'stage' in params.data) {
       if (params.data.stage !== stage) {
         throw new errors.ValidationError(
           'Stato redazionale: si cambia con i pulsanti del riquadro «Flusso redazionale»',
