@@ -8,15 +8,25 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::errors',
     {
       name: 'strapi::security',
+      // The policy is written by the next middleware, exactly as listed there.
+      config: { contentSecurityPolicy: false },
+    },
+    {
+      name: 'global::content-security-policy',
       config: {
-        contentSecurityPolicy: {
-          useDefaults: true,
-          directives: {
-            'connect-src': ["'self'"],
-            'img-src': ["'self'", 'data:', 'blob:', ...mediaOrigins],
-            'media-src': ["'self'", 'data:', 'blob:', ...mediaOrigins],
-            upgradeInsecureRequests: null,
-          },
+        directives: {
+          'default-src': ["'self'"],
+          'base-uri': ["'self'"],
+          'connect-src': ["'self'"],
+          'font-src': ["'self'", 'data:'],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:', ...mediaOrigins],
+          'media-src': ["'self'", 'data:', 'blob:', ...mediaOrigins],
+          'object-src': ["'none'"],
+          'script-src': ["'self'"],
+          'script-src-attr': ["'none'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
         },
       },
     },
@@ -29,6 +39,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::poweredBy',
     'strapi::query',
     'strapi::body',
+    // After the body parser: it reads the uploaded files' first bytes.
+    'global::upload-security',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

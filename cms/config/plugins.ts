@@ -1,17 +1,21 @@
 import type { Core } from '@strapi/strapi';
+import { ACCEPTED_UPLOADS } from '../src/domain/media-rules';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
 const uploadConfig = (env: Env) => {
   const sizeLimit = env.int('UPLOAD_MAX_BYTES', 10 * 1024 * 1024);
+  // Strapi's own check by content, behind the platform's (which answers in Italian).
+  const security = { allowedTypes: [...ACCEPTED_UPLOADS] };
 
   if (env('UPLOAD_PROVIDER', 'local') !== 'aws-s3') {
-    return { config: { sizeLimit } };
+    return { config: { sizeLimit, security } };
   }
 
   return {
     config: {
       sizeLimit,
+      security,
       provider: 'aws-s3',
       providerOptions: {
         baseUrl: env('S3_PUBLIC_URL', '') || undefined,

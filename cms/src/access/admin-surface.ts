@@ -175,7 +175,8 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
   'POST /coop/my-organisation/users': allowed(['Responsabile'], COVERS.team),
   'PUT /coop/my-organisation/users/:id': allowed(['Responsabile'], COVERS.team),
   'GET /coop/workflow/:kind/:documentId': allowed(ALL, COVERS.workflow),
-  'POST /coop/workflow/:kind/:documentId': allowed([...EDITORS, 'Curatore'], COVERS.workflow),
+  // Each move names who may make it: the handler answers a Lettore with that, not a bare refusal.
+  'POST /coop/workflow/:kind/:documentId': allowed(ALL, COVERS.workflow),
   'GET /coop/workflow-queue': allowed(['Curatore'], COVERS.curators),
   'GET /coop/practice-catalogue': allowed(['Curatore'], COVERS.curators),
   'GET /coop/social-reports/:documentId/completeness': allowed(ORG, COVERS.reports),
