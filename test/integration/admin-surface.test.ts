@@ -230,6 +230,9 @@ describe('admin surface: every route reviewed, every path into another organisat
       ['A’s organisation', () => `${CM}/${ORG}/${A()}`],
       ['A′’s service', () => `${CM}/${CS}/${a2.service}`],
       ['A’s draft card’s draft relations', () => `${CM}/${PC}/${a.draft}/actions/countDraftRelations`],
+      ['A’s draft card’s translation jobs', () => `/i18n/ai-localization-jobs/collection-types/${PC}/${a.draft}`],
+      ['A’s draft card’s preview', () => `/content-manager/preview/url/${PC}?documentId=${a.draft}`],
+      ['A’s report’s preview', () => `/content-manager/preview/url/${SR}?documentId=${a.report2024}`],
     ].map(([name, target]) => ({
       family: 'documents',
       name: `read ${name as string}`,
@@ -844,6 +847,7 @@ describe('admin surface: every route reviewed, every path into another organisat
       ['operatore', 'GET', '/admin/guided-tour-meta'],
       ['operatore', 'GET', '/admin/homepage/layout'],
       ['operatore', 'GET', '/i18n/locales'],
+      ['operatore', 'GET', '/i18n/settings'],
       ['operatore', 'GET', '/content-manager/init'],
       ['operatore', 'GET', '/content-manager/content-types'],
       ['operatore', 'GET', '/content-manager/content-types-settings'],
@@ -890,6 +894,22 @@ describe('admin surface: every route reviewed, every path into another organisat
       ],
     ];
     const failures: string[] = [];
+    // About B's own card, the edit view's questions get an answer (a job or preview may not exist).
+    // About B's own card, the edit view's questions get Strapi's own answer, as network staff get it.
+    for (const target of [
+      `/i18n/ai-localization-jobs/collection-types/${PC}/${consortiumCard}`,
+      `/content-manager/preview/url/${PC}?documentId=${consortiumCard}`,
+      '/admin/ai-feature-config',
+    ]) {
+      const response = await session('operatore').request('GET', target);
+      const staffAnswer = await session('staff').request('GET', target);
+      if (response.status !== staffAnswer.status) {
+        failures.push(`operatore GET ${target}: ${response.status}, network staff ${staffAnswer.status}`);
+      }
+      cellCount += 1;
+    }
+    const settingsRead = await session('operatore').request('GET', '/upload/settings');
+    expect(await settingsRead.text(), 'past the surface, Strapi’s own permission decides').toContain('Policy Failed');
     for (const [who, method, target, body] of own) {
       const response = await session(who).request(method, target, body);
       if (!response.ok)

@@ -11,6 +11,7 @@ export type SurfaceRole = 'Responsabile' | 'Operatore' | 'Lettore' | 'Curatore';
 /** Argument checks for routes that take an id, a model or a relation (see `route-guards.ts`). */
 export type GuardName =
   | 'contentModel'
+  | 'documentOfModel'
   | 'relations'
   | 'upload'
   | 'fileById'
@@ -104,6 +105,15 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
   'GET /admin/homepage/layout': allowed(ALL, COVERS.session),
   'PUT /admin/homepage/layout': allowed(ALL, COVERS.session),
   'GET /i18n/locales': allowed(ALL, COVERS.session),
+  'GET /i18n/settings': allowed(ALL, COVERS.session),
+  'GET /admin/ai-feature-config': allowed(ALL, COVERS.session),
+  // The edit view asks these about the document it shows: they answer only for a readable one.
+  'GET /i18n/ai-localization-jobs/collection-types/:contentType/:documentId': allowed(
+    ALL,
+    COVERS.documents,
+    'documentOfModel',
+  ),
+  'GET /content-manager/preview/url/:contentType': allowed(ALL, COVERS.documents, 'documentOfModel'),
   'GET /content-manager/init': allowed(ALL, COVERS.session),
   'GET /content-manager/content-types': allowed(ALL, COVERS.session),
   'GET /content-manager/content-types-settings': allowed(ALL, COVERS.session),
@@ -164,6 +174,7 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
   'POST /upload/actions/bulk-move': allowed(MEDIA, COVERS.media, 'bulkFiles'),
   'POST /upload/actions/bulk-update': allowed(MEDIA, COVERS.media, 'bulkUpdate'),
   'GET /upload/configuration': allowed(MEDIA, COVERS.media),
+  'GET /upload/settings': allowed(MEDIA, COVERS.media),
   'POST /upload/actions/upload-from-urls': {
     access: 'off',
     why: 'fetching a URL from the server reaches internal services (SSRF); files are uploaded from the computer',
@@ -198,7 +209,6 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
     'GET /admin/homepage/key-statistics',
     'GET /admin/ai-usage',
     'GET /admin/ai-token',
-    'GET /admin/ai-feature-config',
     'GET /admin/permissions',
   ]),
   ...staff('admin accounts and roles', [
@@ -236,7 +246,6 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
     'GET /content-manager/collection-types/:model/actions/countManyEntriesDraftRelations',
     // Counts every document of every type, whoever owns it.
     'GET /content-manager/homepage/count-documents',
-    'GET /content-manager/preview/url/:contentType',
   ]),
   ...staff('the platform has no single types', [
     'GET /content-manager/single-types/:model',
@@ -278,13 +287,10 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
     'DELETE /i18n/locales/:id',
     'POST /i18n/content-manager/actions/get-non-localized-fields',
     'GET /i18n/content-manager/get-fill-from-locale/:model',
-    'GET /i18n/settings',
     'PUT /i18n/settings',
-    'GET /i18n/ai-localization-jobs/collection-types/:contentType/:documentId',
     'GET /i18n/ai-localization-jobs/single-types/:contentType',
   ]),
   ...staff('media library settings and AI metadata', [
-    'GET /upload/settings',
     'PUT /upload/settings',
     'PUT /upload/configuration',
     'POST /upload/actions/generate-ai-metadata',

@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { FILE, FOLDER, isInScope, mediaScopeOf } from '../media/organisation-folders';
 import type { Actor } from './actor';
+import { OWNER_FIELD } from './organisation-guard';
 import { CONTENT_MODELS, REFERENCE_MODELS, type GuardName } from './admin-surface';
 
 /** What a guard sees of the request: the route's parameters, the query and the parsed body. */
@@ -102,6 +103,27 @@ const GUARDS: Record<GuardName, Guard> = {
     const models = CONTENT_MODELS[actor.role];
     const readable = method === 'GET' ? [...models, ...REFERENCE_MODELS] : models;
     if (!readable.includes(params.model ?? '')) forbidden('Tipo di contenuto non disponibile per il vostro ruolo');
+  },
+
+  async documentOfModel(strapi, actor, { params, query }) {
+    if (actor.kind !== 'organisation' && actor.kind !== 'curator') return forbidden('Documento non disponibile');
+    const model = params.contentType ?? params.model ?? '';
+    if (!CONTENT_MODELS[actor.role].includes(model)) forbidden('Tipo di contenuto non disponibile per il vostro ruolo');
+    const documentId = params.documentId ?? (typeof query.documentId === 'string' ? query.documentId : undefined);
+    if (!documentId || actor.kind !== 'organisation') return;
+    const own = actor.membership.organisation;
+    const field = OWNER_FIELD[model];
+    const owners = field
+      ? (
+          (await strapi.db.query(model as UID.ContentType).findMany({
+            where: { documentId },
+            populate: { [field]: { select: ['documentId'] } },
+          })) as Record<string, { documentId?: string } | null>[]
+        ).map((row) => row[field]?.documentId)
+      : [documentId];
+    if (owners.length === 0 || owners.some((owner) => owner !== own)) {
+      throw new errors.NotFoundError('Documento non trovato');
+    }
   },
 
   async relations(strapi, actor, { params }) {

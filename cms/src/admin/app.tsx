@@ -18,6 +18,10 @@ if (typeof window !== 'undefined') {
 
 type ContentManagerApis = { addEditViewSidePanel: (panels: unknown[]) => void };
 
+// Strapi's counts of every document, file and account of the platform: the network's figures.
+const NETWORK_WIDGETS = new Set(['admin.key-statistics', 'content-manager.chart-entries']);
+const NETWORK_ONLY = [{ action: 'admin::users.read' }];
+
 export default {
   config: {
     locales: ['it'],
@@ -25,6 +29,11 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
+    app.widgets.register((widgets) =>
+      widgets.map((widget) =>
+        NETWORK_WIDGETS.has(`${widget.pluginId}.${widget.id}`) ? { ...widget, permissions: NETWORK_ONLY } : widget,
+      ),
+    );
     app.addMenuLink({
       to: 'my-organisation',
       icon: House,
