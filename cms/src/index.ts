@@ -22,6 +22,7 @@ import { schemaConstraintsMiddleware } from './documents/schema-constraints';
 import { slugMiddleware } from './documents/slugs';
 import { socialReportMiddleware } from './documents/social-report';
 import { startEmailOutbox } from './email/outbox';
+import { recordFileDeletions } from './media/file-deletions';
 import { mediaFilingMiddleware } from './media/media-filing';
 import { searchSyncMiddleware } from './search/middleware';
 import { startSearchSync } from './search/sync';
@@ -58,6 +59,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerConditions(strapi);
+    recordFileDeletions(strapi);
     const roleIds = await syncRoles(strapi);
     await syncPublicRole(strapi);
     await applyAdminViews(strapi);

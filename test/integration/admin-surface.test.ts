@@ -917,6 +917,13 @@ describe('admin surface: every route reviewed, every path into another organisat
       cellCount += 1;
     }
     expect(failures).toEqual([]);
+    const fileEvents = await session('super').json<{ results: Record<string, unknown>[] }>(
+      'GET',
+      `${CM}/api::workflow-event.workflow-event?page=1&pageSize=10&filters[subjectType][$eq]=File&filters[subjectDocumentId][$eq]=${ownFile.id}`,
+    );
+    expect(fileEvents.results, 'the file’s deletion is in the history').toEqual([
+      expect.objectContaining({ toStage: 'Eliminato', actorEmail: DEMO_ACCOUNT.operatore }),
+    ]);
 
     const invited = await session('responsabile').json<{ data: { id: number } }>(
       'POST',

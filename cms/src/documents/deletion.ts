@@ -60,7 +60,8 @@ const refuseOutsideWorkflow = async (strapi: Core.Strapi, uid: string, documentI
   }
 };
 
-const actorLabel = (strapi: Core.Strapi): { actorName: string; actorEmail: string | null } => {
+/** Who deletes: the admin account, an API token by its name, or the platform itself. */
+export const deletionActor = (strapi: Core.Strapi): { actorName: string; actorEmail: string | null } => {
   const user = adminUserOfRequest(strapi);
   if (user) return { actorName: displayName({ email: user.email ?? '', ...user }), actorEmail: user.email ?? null };
   const ctx = strapi.requestContext.get() as
@@ -112,7 +113,7 @@ export const deletionMiddleware =
             fromStage: stored.stage ?? '—',
             toStage: 'Eliminato',
             comment: null,
-            ...actorLabel(strapi),
+            ...deletionActor(strapi),
           },
         } as never),
       );
