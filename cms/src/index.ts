@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerConditions } from './access/conditions';
+import { guardInvitationRoutes } from './access/invitations';
 import { organisationGuardMiddleware } from './access/organisation-guard';
 import { syncPublicRole } from './access/public-role';
 import { syncRoles } from './access/roles';
@@ -19,12 +20,14 @@ import { socialReportMiddleware } from './documents/social-report';
 import { startEmailOutbox } from './email/outbox';
 import { searchSyncMiddleware } from './search/middleware';
 import { startSearchSync } from './search/sync';
+import { startRetention } from './privacy/retention';
 import { closeRenderer } from '@coop/report-templates';
 import { seed } from './seed';
 import { workflowGuardMiddleware } from './workflow/guard';
 
 let stopEmailOutbox: (() => void) | undefined;
 let stopSearchSync: (() => Promise<void>) | undefined;
+let stopRetention: (() => void) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -42,6 +45,7 @@ export default {
     strapi.server.routes(myOrganisationAdminRoutes(strapi));
     strapi.server.routes(workflowAdminRoutes(strapi));
     strapi.server.routes(reportAdminRoutes(strapi));
+    guardInvitationRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -55,10 +59,12 @@ export default {
     await seed(strapi, roleIds);
     stopEmailOutbox = startEmailOutbox(strapi);
     stopSearchSync = startSearchSync(strapi);
+    stopRetention = startRetention(strapi);
   },
 
   async destroy() {
     stopEmailOutbox?.();
+    stopRetention?.();
     await stopSearchSync?.();
     await closeRenderer();
   },
