@@ -5,7 +5,12 @@ import { normalisePublicQuery, RefusedQueryError, type PublicModel, type Row, ty
 import { PUBLIC_TYPES } from './public-types';
 
 const apiDir = path.join(import.meta.dirname, '..', 'api');
-const SYSTEM_ATTRIBUTES = { documentId: 'string', createdAt: 'datetime', updatedAt: 'datetime', publishedAt: 'datetime' };
+const SYSTEM_ATTRIBUTES = {
+  documentId: 'string',
+  createdAt: 'datetime',
+  updatedAt: 'datetime',
+  publishedAt: 'datetime',
+};
 
 /** The content types as Strapi loads them from `src/api/<name>/content-types/<name>/schema.json`. */
 const schemas = new Map<string, Schema>(
@@ -62,7 +67,10 @@ describe('the public allow-list', () => {
       }
       for (const relation of rules.relations) {
         expect(attribute(relation)?.type, `${uid} ${relation}`).toBe('relation');
-        expect(PUBLIC_TYPES[attribute(relation)!.target ?? ''], `${uid} ${relation} leads to a public type`).toBeDefined();
+        expect(
+          PUBLIC_TYPES[attribute(relation)!.target ?? ''],
+          `${uid} ${relation} leads to a public type`,
+        ).toBeDefined();
       }
       for (const populated of Object.keys(PUBLIC_TYPES[uid]!.populate)) {
         expect(attribute(populated)?.private, `${uid} populates ${populated}`).not.toBe(true);

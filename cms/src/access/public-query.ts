@@ -235,7 +235,8 @@ const normalisePagination = (raw: unknown): Row => {
   for (const [key, value] of Object.entries(raw)) {
     if (!PAGINATION_KEYS.has(key)) refuse(`Paginazione: parametro «${key}» non consentito`);
     if (key === 'withCount') {
-      if (!['true', 'false', true, false].includes(value as string)) refuse('Paginazione: withCount vuole true o false');
+      if (!['true', 'false', true, false].includes(value as string))
+        refuse('Paginazione: withCount vuole true o false');
       pagination[key] = value === true || value === 'true';
     } else {
       if (!/^\d{1,9}$/.test(String(value))) refuse(`Paginazione: «${key}» vuole un numero intero`);

@@ -18,8 +18,7 @@ export const publicModel = (strapi: Core.Strapi): PublicModel => ({
   rulesOf: (uid) => PUBLIC_TYPES[uid],
   schemaOf: (uid) => {
     const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as
-      | { options?: { draftAndPublish?: boolean }; attributes: Schema['attributes'] }
-      | undefined;
+      { options?: { draftAndPublish?: boolean }; attributes: Schema['attributes'] } | undefined;
     return contentType
       ? { draftAndPublish: contentType.options?.draftAndPublish === true, attributes: contentType.attributes }
       : undefined;
