@@ -21,4 +21,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     /** An invitation link (new account, approved registration) works for this long. */
     invitationDays: env.float('INVITATION_VALID_DAYS', 7),
   },
+  /** How often what is past its period is deleted. */
+  purgeIntervalSeconds: env.float('RETENTION_INTERVAL_SECONDS', 3600),
 });

@@ -3,8 +3,6 @@ import { EMAIL_MESSAGE, REGISTRATION_REQUEST } from '../access/content-types';
 import { hasTokenInClear, redactTokens } from '../email/redaction';
 import { daysBefore, privacySettings } from './settings';
 
-const HOUR_MS = 60 * 60 * 1000;
-
 /**
  * Deletes what the privacy notice says is kept no longer: registration requests closed for longer
  * than the period (rejected, or approved for an organisation no longer on the platform), and sent
@@ -45,9 +43,12 @@ export const redactStoredTokens = async (strapi: Core.Strapi): Promise<number> =
   return inClear.length;
 };
 
-/** At start and then every hour; returns the function that stops it. */
+/** At start and then every `RETENTION_INTERVAL_SECONDS` (an hour); returns the function that stops it. */
 export const startRetention = (strapi: Core.Strapi): (() => void) => {
+  let running = false;
   const run = async (): Promise<void> => {
+    if (running) return;
+    running = true;
     try {
       const purged = await purgeExpiredRecords(strapi);
       if (purged.requests + purged.emails > 0) {
@@ -55,12 +56,14 @@ export const startRetention = (strapi: Core.Strapi): (() => void) => {
       }
     } catch (error) {
       strapi.log.error(`Retention: ${String(error)}`);
+    } finally {
+      running = false;
     }
   };
   void redactStoredTokens(strapi)
     .catch((error: unknown) => strapi.log.error(`E-mail log redaction: ${String(error)}`))
     .then(run);
-  const timer = setInterval(() => void run(), HOUR_MS);
+  const timer = setInterval(() => void run(), privacySettings(strapi).purgeIntervalSeconds * 1000);
   timer.unref();
   return () => clearInterval(timer);
 };

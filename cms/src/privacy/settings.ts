@@ -11,7 +11,7 @@ export type DataController = {
 
 export type Retention = { closedRequestDays: number; sentEmailDays: number; invitationDays: number };
 
-export type PrivacySettings = { controller: DataController; retention: Retention };
+export type PrivacySettings = { controller: DataController; retention: Retention; purgeIntervalSeconds: number };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
