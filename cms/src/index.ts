@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerConditions } from './access/conditions';
+import { guardInvitationRoutes } from './access/invitations';
 import { organisationGuardMiddleware } from './access/organisation-guard';
 import { guardAdminRoutes } from './access/surface-policy';
 import { syncPublicRole } from './access/public-role';
@@ -26,12 +27,14 @@ import { recordFileDeletions } from './media/file-deletions';
 import { mediaFilingMiddleware } from './media/media-filing';
 import { searchSyncMiddleware } from './search/middleware';
 import { startSearchSync } from './search/sync';
+import { startRetention } from './privacy/retention';
 import { closeRenderer } from '@coop/report-templates';
 import { seed } from './seed';
 import { workflowGuardMiddleware } from './workflow/guard';
 
 let stopEmailOutbox: (() => void) | undefined;
 let stopSearchSync: (() => Promise<void>) | undefined;
+let stopRetention: (() => void) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -55,6 +58,7 @@ export default {
     strapi.server.routes(workflowAdminRoutes(strapi));
     strapi.server.routes(reportAdminRoutes(strapi));
     strapi.server.routes(securityAdminRoutes(strapi));
+    guardInvitationRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -69,10 +73,12 @@ export default {
     await seed(strapi, roleIds);
     stopEmailOutbox = startEmailOutbox(strapi);
     stopSearchSync = startSearchSync(strapi);
+    stopRetention = startRetention(strapi);
   },
 
   async destroy() {
     stopEmailOutbox?.();
+    stopRetention?.();
     await stopSearchSync?.();
     await closeRenderer();
   },

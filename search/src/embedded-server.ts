@@ -5,7 +5,6 @@ import path from 'node:path';
 export type EmbeddedMeilisearchOptions = {
   port: number;
   dataDir: string;
-  masterKey: string;
   host?: string;
 };
 
@@ -18,7 +17,11 @@ export const meilisearchBinary = (): string => {
   return binary;
 };
 
-/** Command-line arguments for the embedded Meilisearch: loopback only, data kept in `dataDir`. */
+/**
+ * Command-line arguments for the embedded Meilisearch: loopback only, data kept in `dataDir`. The
+ * master key is no argument (anyone can read a command line): pass it as `MEILI_MASTER_KEY` in the
+ * process's environment.
+ */
 export const meilisearchArgs = (options: EmbeddedMeilisearchOptions): string[] => [
   '--db-path',
   path.join(options.dataDir, 'data.ms'),
@@ -31,6 +34,4 @@ export const meilisearchArgs = (options: EmbeddedMeilisearchOptions): string[] =
   '--env',
   'development',
   '--no-analytics',
-  // One argument, so that a key starting with "-" is not read as an option.
-  `--master-key=${options.masterKey}`,
 ];

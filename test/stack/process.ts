@@ -59,8 +59,8 @@ const adoptProcess = (
 ): Service => {
   installExitHook();
   running.add(child);
-  mkdirSync(path.dirname(logFile), { recursive: true });
-  const log = createWriteStream(logFile, { flags: 'a' });
+  mkdirSync(path.dirname(logFile), { recursive: true, mode: 0o700 });
+  const log = createWriteStream(logFile, { flags: 'a', mode: 0o600 });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
 

@@ -4,6 +4,7 @@ import { meilisearchArgs, meilisearchBinary } from '@coop/search/embedded-server
 import { searchClient } from '@coop/search/indexer';
 import { ensurePortalSearchKey } from '@coop/search/keys';
 import { cmsBuild, portalBuild } from './builds.ts';
+import { cmsEnv, maildevEnv, meilisearchEnv, portalEnv } from './child-env.ts';
 import { readyOrStopped, spawnService, type Service } from './process.ts';
 import { repoRoot, type StackSettings } from './settings.ts';
 
@@ -17,9 +18,9 @@ export const startMeilisearch = async (settings: StackSettings): Promise<Service
     name: 'meilisearch',
     url,
     command: meilisearchBinary(),
-    args: meilisearchArgs({ port, masterKey, dataDir }),
+    args: meilisearchArgs({ port, dataDir }),
     cwd: dataDir,
-    env: settings.env,
+    env: meilisearchEnv(settings),
     logFile: logFile(settings, 'meilisearch'),
   });
   const ready = await readyOrStopped(service, { url: `${url}/health` });
@@ -50,7 +51,7 @@ export const startMaildev = async (settings: StackSettings): Promise<Service> =>
       path.join(settings.dataDir, 'mail'),
     ],
     cwd: repoRoot,
-    env: settings.env,
+    env: maildevEnv(settings),
     logFile: logFile(settings, 'maildev'),
   });
   return readyOrStopped(service, { url: `${inboxUrl}/api/healthz` });
@@ -65,7 +66,7 @@ export const startCms = async (settings: StackSettings): Promise<Service> => {
     command: cmsBuild.command,
     args: ['start'],
     cwd: cmsBuild.workspaceDir,
-    env: settings.env,
+    env: cmsEnv(settings),
     logFile: logFile(settings, 'cms'),
   });
   return readyOrStopped(service, { url: `${settings.cms.url}/_health`, timeoutMs: 180_000 });
@@ -78,7 +79,7 @@ export const startPortal = async (settings: StackSettings): Promise<Service> => 
     command: process.execPath,
     args: [path.join(portalBuild.outputDir, 'server', 'entry.mjs')],
     cwd: portalBuild.workspaceDir,
-    env: { ...settings.env, HOST: settings.portal.host, PORT: String(settings.portal.port) },
+    env: { ...portalEnv(settings), HOST: settings.portal.host, PORT: String(settings.portal.port) },
     logFile: logFile(settings, 'portal'),
   });
   return readyOrStopped(service, { url: `${settings.portal.url}/api/health` });

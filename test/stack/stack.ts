@@ -1,4 +1,5 @@
 import { buildIfStale, cmsBuild, portalBuild } from './builds.ts';
+import { cmsEnv, portalEnv } from './child-env.ts';
 import { isPortFree } from './free-port.ts';
 import type { Service } from './process.ts';
 import { startCms, startMaildev, startMeilisearch, startPortal } from './services.ts';
@@ -14,9 +15,12 @@ export type Stack = {
  * it built through `report`.
  */
 export const buildStack = async (settings: StackSettings, report: (line: string) => void = () => {}): Promise<void> => {
-  for (const target of [cmsBuild, portalBuild]) {
+  for (const [target, env] of [
+    [cmsBuild, cmsEnv(settings)],
+    [portalBuild, portalEnv(settings)],
+  ] as const) {
     const startedAt = performance.now();
-    if (await buildIfStale(target, settings.env)) {
+    if (await buildIfStale(target, env)) {
       report(`build di ${target.name}: ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
     }
   }

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { locateLibreOffice } from '@coop/report-templates/libreoffice';
-import { ensureEnvFile, loadEnv } from './env-file.ts';
+import { ensureEnvFile, loadEnv, parseEnv } from './env-file.ts';
+import { keepDataPrivate } from './private-files.ts';
 import { repoRoot, resolveSettings, type StackSettings } from './settings.ts';
 import { buildStack, startStack } from './stack.ts';
 
@@ -22,7 +23,17 @@ const pdfRendering = (): string => {
   }
 };
 
-const printSummary = (settings: StackSettings, seconds: number): void => {
+/** Where a password can be found again: the settings file that holds it, or the environment. */
+const wherePasswordIs = (name: string): string => {
+  const inFile = existsSync(envPath) && parseEnv(readFileSync(envPath, 'utf8'))[name];
+  return inFile ? `${name} in ${envPath}` : `la variabile d’ambiente ${name}`;
+};
+
+/**
+ * Every URL, and the demo logins. The passwords are printed only on the first start (the one that
+ * generated them); later starts say where they are kept, so they do not end up in every log.
+ */
+const printSummary = (settings: StackSettings, seconds: number, firstStart: boolean): void => {
   const rows: [string, string][] = [
     ['Portale pubblico', settings.portal.url],
     ['Amministrazione (CMS)', `${settings.cms.url}/admin`],
@@ -39,31 +50,42 @@ const printSummary = (settings: StackSettings, seconds: number): void => {
   console.log(`\nPiattaforma pronta in ${seconds.toFixed(1)} s\n`);
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
   if (settings.admin.email && settings.admin.password) {
-    console.log(`\n  Accesso demo: ${settings.admin.email} / ${settings.admin.password}`);
+    console.log(
+      firstStart
+        ? `\n  Accesso demo: ${settings.admin.email} / ${settings.admin.password}`
+        : `\n  Accesso demo: ${settings.admin.email} (password: ${wherePasswordIs('ADMIN_PASSWORD')})`,
+    );
   } else {
     console.log(`\n  Nessun ADMIN_EMAIL/ADMIN_PASSWORD: crea il primo amministratore su ${settings.cms.url}/admin`);
   }
   if (settings.demoPassword) {
-    console.log(`  Account demo per ruolo (password ${settings.demoPassword}):`);
+    console.log(
+      firstStart
+        ? `  Account demo per ruolo (password ${settings.demoPassword}):`
+        : `  Account demo per ruolo (password: ${wherePasswordIs('DEMO_PASSWORD')}):`,
+    );
     for (const { role, organisationSlug, email } of demoAccounts()) {
       console.log(`    ${`${role}${organisationSlug ? ` (${organisationSlug})` : ''}`.padEnd(40)} ${email}`);
     }
+  }
+  if (firstStart && (settings.admin.password || settings.demoPassword)) {
+    console.log(`  Le password non saranno più mostrate: le trovi in ${envPath} (ADMIN_PASSWORD, DEMO_PASSWORD).`);
   }
   console.log('\nCtrl-C per fermare tutto.\n');
 };
 
 const main = async (): Promise<void> => {
   const startedAt = performance.now();
-  if (ensureEnvFile(path.join(repoRoot, '.env.example'), envPath)) {
-    console.log(`Creato ${envPath} con segreti nuovi (non va mai committato).`);
-  }
+  const firstStart = ensureEnvFile(path.join(repoRoot, '.env.example'), envPath);
+  if (firstStart) console.log(`Creato ${envPath} con segreti nuovi (non va mai committato).`);
   const settings = resolveSettings(loadEnv(envPath));
 
   console.log('Preparazione delle build (solo se le sorgenti sono cambiate)…');
   await buildStack(settings, (line) => console.log(`  ${line}`));
+  keepDataPrivate(settings);
   console.log('Avvio dei servizi…');
   const stack = await startStack(settings);
-  printSummary(settings, (performance.now() - startedAt) / 1000);
+  printSummary(settings, (performance.now() - startedAt) / 1000, firstStart);
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

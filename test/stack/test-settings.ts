@@ -9,6 +9,12 @@ const secret = (): string => randomBytes(18).toString('base64url');
 
 export const testAdmin = { email: 'admin@test.piattaforma.local', password: 'Prova-Admin-2026' } as const;
 export const demoPassword = 'Prova-Demo-2026';
+/** The data controller the privacy notice of a test system names. */
+export const testDataController = {
+  name: 'Rete di prova delle cooperative sociali',
+  address: 'Via della Prova 7, 20121 Milano',
+  email: 'privacy@prova.piattaforma.local',
+} as const;
 
 /**
  * Settings for a throwaway copy of the system: free loopback ports and a fresh data folder,
@@ -39,6 +45,9 @@ export const throwawaySettings = async (overrides: EnvMap = {}): Promise<EnvMap>
     ADMIN_EMAIL: testAdmin.email,
     ADMIN_PASSWORD: testAdmin.password,
     DEMO_PASSWORD: demoPassword,
+    PRIVACY_CONTROLLER_NAME: testDataController.name,
+    PRIVACY_CONTROLLER_ADDRESS: testDataController.address,
+    PRIVACY_CONTROLLER_EMAIL: testDataController.email,
     ...overrides,
   };
 };

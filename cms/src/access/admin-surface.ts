@@ -336,6 +336,7 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
     ].flatMap((plural) => crud(`/api/${plural}`)),
     'GET /api/practice-cards/:idOrSlug/sheet',
     'POST /api/registration-requests',
+    'GET /api/privacy-notice',
     'GET /api/content-type-builder/content-types',
     'GET /api/content-type-builder/content-types/:uid',
     'GET /api/content-type-builder/components',

@@ -8,6 +8,7 @@ import { enqueueEmail } from '../email/outbox';
 import { accountInvitation } from '../email/templates';
 import { membershipOf, ORGANISATION_USER_UID, type Membership, type OrganisationRole } from './organisation-user';
 import { displayName, registrationLink } from './admin-accounts';
+import { invitationValidDays } from './invitations';
 
 /** The roles a Responsabile may give: never its own, never the network's. */
 export const ASSIGNABLE_ROLES: OrganisationRole[] = ['Operatore', 'Lettore'];
@@ -118,7 +119,15 @@ export const inviteMember = async (
   const link = registrationLink(strapi, user.registrationToken);
   await enqueueEmail(
     strapi,
-    accountInvitation(email, firstname, organisation?.name ?? '', role, displayName(inviter), link),
+    accountInvitation(
+      email,
+      firstname,
+      organisation?.name ?? '',
+      role,
+      displayName(inviter),
+      link,
+      invitationValidDays(strapi),
+    ),
   );
   return { id: user.id, email, firstname, lastname, role, isActive: false, invitationPending: true };
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { redactTokens, restoreTokens } from './redaction';
 
 const UID = 'api::email-message.email-message';
 
@@ -23,7 +24,8 @@ const deliverDue = async (strapi: Core.Strapi): Promise<void> => {
     sort: 'nextAttemptAt:asc',
     limit: 20,
   } as never)) as unknown as StoredEmail[];
-  for (const email of due) {
+  for (const stored of due) {
+    const email = await restoreTokens(strapi, stored);
     try {
       await strapi
         .plugin('email')
@@ -74,7 +76,7 @@ export const deliverQueuedEmails = (strapi: Core.Strapi): Promise<void> => {
  */
 export const enqueueEmail = async (strapi: Core.Strapi, email: OutgoingEmail): Promise<void> => {
   await strapi.documents(UID).create({
-    data: { ...email, deliveryStatus: 'In coda', attempts: 0, nextAttemptAt: new Date().toISOString() },
+    data: { ...redactTokens(email), deliveryStatus: 'In coda', attempts: 0, nextAttemptAt: new Date().toISOString() },
   } as never);
   void deliverQueuedEmails(strapi);
 };

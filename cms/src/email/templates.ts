@@ -5,17 +5,51 @@ const escape = (text: string): string =>
 
 const signature = 'Lo staff della rete\nPiattaforma Cooperative sociali in rete';
 
-/** An e-mail in plain text and in simple HTML with the same paragraphs. */
-const message = (to: string, subject: string, paragraphs: string[]): OutgoingEmail => {
-  const text = [...paragraphs, signature].join('\n\n');
-  const html = [...paragraphs, signature]
-    .map(
-      (paragraph) =>
-        `<p>${escape(paragraph)
-          .replace(/\n/g, '<br>')
-          .replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p>`,
+/** An address of the platform itself: the only thing an e-mail shows as a link. */
+type Link = { href: string };
+/** Free text (never a link, whatever it contains) or one of the platform's own links. */
+type Part = string | Link;
+type Paragraph = Part | Part[];
+
+const link = (href: string): Link => {
+  if (!/^https?:\/\//.test(href)) throw new Error(`Not a web address: ${href}`);
+  return { href };
+};
+
+/** "7 giorni", "1 giorno", "0,5 giorni". */
+export const days = (count: number): string =>
+  `${count.toLocaleString('it-IT', { maximumFractionDigits: 4 })} ${count === 1 ? 'giorno' : 'giorni'}`;
+
+/** How long an invitation link works, said next to it. */
+const validity = (validDays: number | undefined): string[] =>
+  validDays === undefined
+    ? []
+    : [`Il collegamento vale ${days(validDays)}; se scade, aprendolo ne riceverà uno nuovo.`];
+
+const partsOf = (paragraph: Paragraph): Part[] => (Array.isArray(paragraph) ? paragraph : [paragraph]);
+
+const asText = (paragraph: Paragraph): string =>
+  partsOf(paragraph)
+    .map((part) => (typeof part === 'string' ? part : part.href))
+    .join('');
+
+const asHtml = (paragraph: Paragraph): string =>
+  partsOf(paragraph)
+    .map((part) =>
+      typeof part === 'string'
+        ? escape(part).replace(/\n/g, '<br>')
+        : `<a href="${escape(part.href)}">${escape(part.href)}</a>`,
     )
-    .join('\n');
+    .join('');
+
+/**
+ * An e-mail in plain text and in simple HTML with the same paragraphs. What people typed is
+ * escaped and stays text: only the platform's own links (`link(...)`) become anchors.
+ */
+const message = (to: string, subject: string, paragraphs: Paragraph[]): OutgoingEmail => {
+  const all = [...paragraphs, signature];
+  const text = all.map(asText).join('\n\n');
+  const html = all.map((paragraph) => `<p>${asHtml(paragraph)}</p>`).join('\n');
   return { to, subject, text, html: `<!doctype html><html lang="it"><body>${html}</body></html>` };
 };
 
@@ -32,12 +66,14 @@ export const registrationApproved = (
   contactName: string,
   organisationName: string,
   registrationLink: string,
+  validDays?: number,
 ): OutgoingEmail =>
   message(to, `Credenziali di accesso per ${organisationName}`, [
     `Gentile ${contactName},`,
     `la richiesta di credenziali per ${organisationName} è stata approvata.`,
     `Nome utente: ${to}`,
-    `Per impostare la password e accedere, apra questo collegamento:\n${registrationLink}`,
+    ['Per impostare la password e accedere, apra questo collegamento:\n', link(registrationLink)],
+    ...validity(validDays),
     'Al primo accesso le chiediamo di ricontrollare e confermare l’anagrafica dell’organizzazione; poi potrà creare gli utenti Operatore e Lettore.',
   ]);
 
@@ -61,12 +97,29 @@ export const accountInvitation = (
   role: string,
   invitedBy: string,
   registrationLink: string,
+  validDays?: number,
 ): OutgoingEmail =>
   message(to, `Il suo account ${role} per ${organisationName}`, [
     `Gentile ${firstname},`,
     `${invitedBy} le ha creato un account ${role} per ${organisationName} sulla piattaforma.`,
     `Nome utente: ${to}`,
-    `Per impostare la password e accedere, apra questo collegamento:\n${registrationLink}`,
+    ['Per impostare la password e accedere, apra questo collegamento:\n', link(registrationLink)],
+    ...validity(validDays),
+  ]);
+
+export const invitationRenewed = (
+  to: string,
+  firstname: string,
+  registrationLink: string,
+  validDays: number,
+): OutgoingEmail =>
+  message(to, 'Nuovo collegamento per impostare la password', [
+    firstname ? `Gentile ${firstname},` : 'Buongiorno,',
+    'il collegamento che ha aperto per impostare la password era scaduto: ecco quello nuovo, che sostituisce i precedenti.',
+    `Nome utente: ${to}`,
+    ['Per impostare la password e accedere, apra questo collegamento:\n', link(registrationLink)],
+    ...validity(validDays),
+    'Se non ha aperto lei il collegamento, può ignorare questo messaggio.',
   ]);
 
 export const cardSubmitted = (
@@ -77,7 +130,7 @@ export const cardSubmitted = (
 ): OutgoingEmail =>
   message(to, `Nuova scheda da rivedere: ${cardTitle}`, [
     `${organisationName} ha inviato alla redazione la scheda «${cardTitle}».`,
-    `La trovate qui:\n${adminLink}`,
+    ['La trovate qui:\n', link(adminLink)],
   ]);
 
 const CARD_OUTCOME: Record<string, string> = {
@@ -97,5 +150,5 @@ export const cardOutcome = (
     `Buongiorno,`,
     `${CARD_OUTCOME[stage] ?? `la scheda è passata allo stato «${stage}»`}: «${cardTitle}».`,
     ...(comment ? [`Commento della redazione:\n${comment}`] : []),
-    `La scheda:\n${adminLink}`,
+    ['La scheda:\n', link(adminLink)],
   ]);

@@ -8,6 +8,7 @@ import { enqueueEmail } from '../email/outbox';
 import { registrationApproved, registrationRejected } from '../email/templates';
 import { REGISTRATION_UID } from './submit';
 import { displayName, registrationLink, type AdminAccount } from '../access/admin-accounts';
+import { invitationValidDays } from '../access/invitations';
 
 type Request = {
   documentId: string;
@@ -108,7 +109,13 @@ export const approveRegistration = async (
   const link = registrationLink(strapi, registrationToken);
   await enqueueEmail(
     strapi,
-    registrationApproved(email, request.responsabile.fullName, request.organisationName, link),
+    registrationApproved(
+      email,
+      request.responsabile.fullName,
+      request.organisationName,
+      link,
+      invitationValidDays(strapi),
+    ),
   );
   return { organisation };
 };

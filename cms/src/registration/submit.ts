@@ -27,6 +27,26 @@ export type RegistrationInput = {
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 
+/**
+ * Free text of the form that ends up in e-mails: names and places, never web addresses (a link in
+ * a confirmation sent to any address is how a stranger would phish with the network's name).
+ */
+const PLAIN_TEXT_FIELDS: { path: string[]; label: string; value: (input: RegistrationInput) => unknown }[] = [
+  { path: ['organisationName'], label: 'Denominazione', value: (input) => input.organisationName },
+  { path: ['address'], label: 'Indirizzo', value: (input) => input.address },
+  { path: ['city'], label: 'Comune', value: (input) => input.city },
+  { path: ['responsabile', 'fullName'], label: 'Nome e cognome', value: (input) => input.responsabile?.fullName },
+  { path: ['responsabile', 'role'], label: 'Ruolo nell’organizzazione', value: (input) => input.responsabile?.role },
+];
+
+const WEB_ADDRESS = /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\bmailto:/i;
+
+const webAddressErrors = (input: RegistrationInput): FieldError[] =>
+  PLAIN_TEXT_FIELDS.filter(({ value }) => WEB_ADDRESS.test(text(value(input)) ?? '')).map(({ path, label }) => ({
+    path,
+    message: `${label}: non può contenere indirizzi web`,
+  }));
+
 /** Field names of the anagrafica rules that the registration form calls otherwise. */
 const FORM_FIELD: Record<string, string> = { name: 'organisationName' };
 
@@ -65,26 +85,21 @@ export const checkRegistration = async (
     memberCount: 0,
   }).map((error) => ({ ...error, path: error.path.map((part) => FORM_FIELD[String(part)] ?? part) }));
 
+  errors.push(...webAddressErrors(input));
   if (provinceCode && !province)
     errors.push({ path: ['province'], message: `Provincia: sigla "${provinceCode}" sconosciuta` });
   if (input.privacyAccepted !== true) {
     errors.push({ path: ['privacyAccepted'], message: 'Privacy: occorre acconsentire al trattamento dei dati' });
   }
   if (taxCode) {
-    const organisation = await strapi.db.query(ORGANISATION_UID).findOne({ where: { taxCode }, select: ['name'] });
-    const pending = await strapi.db.query(REGISTRATION_UID).findOne({
-      where: { taxCode, requestStatus: 'In attesa' },
-      select: ['id'],
-    });
-    if (organisation) {
+    const registered = await strapi.db.query(ORGANISATION_UID).count({ where: { taxCode } });
+    const pending = await strapi.db.query(REGISTRATION_UID).count({ where: { taxCode, requestStatus: 'In attesa' } });
+    // One message for both, naming nobody: who holds a tax code, or is applying, is not public.
+    if (registered + pending > 0) {
       errors.push({
         path: ['taxCode'],
-        message: `Codice fiscale: "${organisation.name}" è già registrata; il suo Responsabile può accedere o chiedere aiuto alla rete`,
-      });
-    } else if (pending) {
-      errors.push({
-        path: ['taxCode'],
-        message: 'Codice fiscale: c’è già una richiesta in attesa di verifica per questa organizzazione',
+        message:
+          'Codice fiscale: per questa organizzazione esiste già un account o una richiesta in verifica. Il suo Responsabile può accedere con le proprie credenziali; altrimenti scrivete alla rete.',
       });
     }
   }

@@ -266,3 +266,19 @@ export const submitRegistration = async (
     fieldErrors,
   };
 };
+
+/** The data controller and the retention periods, as the CMS configures and enforces them. */
+export type PrivacyNotice = {
+  controller: {
+    name: string | null;
+    address: string | null;
+    email: string | null;
+    pec: string | null;
+    phone: string | null;
+    dpoEmail: string | null;
+  };
+  retention: { closedRequestDays: number; sentEmailDays: number; invitationDays: number };
+};
+
+export const getPrivacyNotice = async (): Promise<PrivacyNotice> =>
+  (await getJson<{ data: PrivacyNotice }>('/privacy-notice')).data;

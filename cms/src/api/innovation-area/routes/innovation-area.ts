@@ -1,9 +1,6 @@
 import { factories } from '@strapi/strapi';
-import { publicView } from '../../../access/public-view';
+import { publicRoutes } from '../../../access/public-view';
 
 export default factories.createCoreRouter('api::innovation-area.innovation-area', {
-  config: {
-    find: { middlewares: [publicView.plain()] },
-    findOne: { middlewares: [publicView.plain()] },
-  },
+  config: publicRoutes('api::innovation-area.innovation-area'),
 });

@@ -1,0 +1,10 @@
+export default {
+  routes: [
+    {
+      method: 'GET',
+      path: '/privacy-notice',
+      handler: 'privacy-notice.show',
+      config: { auth: false },
+    },
+  ],
+};
