@@ -29,6 +29,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::poweredBy',
     'strapi::query',
     'strapi::body',
+    'global::admin-login-limit',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

@@ -1,0 +1,112 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { SEARCH_CLAIM_TABLE } from '../cluster/tables';
+
+export type DocumentSequence = { documentId: string; sequence: number };
+
+const claims = (strapi: Core.Strapi): Knex.QueryBuilder => strapi.db.getConnection(SEARCH_CLAIM_TABLE);
+
+/**
+ * Takes the documents of an index for one worker until `leaseUntil`: those nobody holds, or whose
+ * holder's lease ran out. A document is held by one worker at a time, so no two workers read and
+ * write the same index entry at once. Returns the documents this worker now holds.
+ */
+export const claimDocuments = async (
+  strapi: Core.Strapi,
+  indexUid: string,
+  documentIds: string[],
+  token: string,
+  leaseUntil: number,
+): Promise<Set<string>> => {
+  if (documentIds.length === 0) return new Set();
+  const now = Date.now();
+  await claims(strapi)
+    .insert(
+      documentIds.map((documentId) => ({
+        index_uid: indexUid,
+        document_id: documentId,
+        token,
+        lease_until: leaseUntil,
+      })),
+    )
+    .onConflict(['index_uid', 'document_id'])
+    .merge(['token', 'lease_until'])
+    .where((free) =>
+      free.whereNull(`${SEARCH_CLAIM_TABLE}.token`).orWhere(`${SEARCH_CLAIM_TABLE}.lease_until`, '<', now),
+    );
+  return heldBy(strapi, indexUid, documentIds, token);
+};
+
+const heldBy = async (strapi: Core.Strapi, indexUid: string, documentIds: string[], token: string) => {
+  const rows = (await claims(strapi)
+    .select('document_id')
+    .where({ index_uid: indexUid, token })
+    .whereIn('document_id', documentIds)) as { document_id: string }[];
+  return new Set(rows.map((row) => row.document_id));
+};
+
+/**
+ * Extends the claim on the documents about to be written to the index; returns those still held.
+ * A document another worker took over (after this one stalled past its lease) is not written.
+ */
+export const renewClaims = async (
+  strapi: Core.Strapi,
+  indexUid: string,
+  documentIds: string[],
+  token: string,
+  leaseUntil: number,
+): Promise<Set<string>> => {
+  if (documentIds.length === 0) return new Set();
+  await claims(strapi)
+    .where({ index_uid: indexUid, token })
+    .whereIn('document_id', documentIds)
+    .update({ lease_until: leaseUntil });
+  return heldBy(strapi, indexUid, documentIds, token);
+};
+
+/**
+ * Lets the documents go once their entries are written, recording for each the last request
+ * (sequence) applied. Returns the documents this worker no longer held: another worker took them
+ * over meanwhile and may have written an older snapshot after this one's newer one, so they
+ * must be refreshed once more.
+ */
+export const releaseApplied = async (
+  strapi: Core.Strapi,
+  indexUid: string,
+  applied: DocumentSequence[],
+  token: string,
+): Promise<string[]> => {
+  const lost: string[] = [];
+  for (const { documentId, sequence } of applied) {
+    const changed = await claims(strapi)
+      .where({ index_uid: indexUid, document_id: documentId, token })
+      .update({ token: null, lease_until: null, applied_sequence: sequence });
+    if (Number(changed) !== 1) lost.push(documentId);
+  }
+  return lost;
+};
+
+/** Lets documents go without recording anything: their update failed and waits for a retry. */
+export const releaseClaims = async (
+  strapi: Core.Strapi,
+  indexUid: string,
+  documentIds: string[],
+  token: string,
+): Promise<void> => {
+  if (documentIds.length === 0) return;
+  await claims(strapi)
+    .where({ index_uid: indexUid, token })
+    .whereIn('document_id', documentIds)
+    .update({ token: null, lease_until: null });
+};
+
+/** Documents held by a worker right now, by worker, for `search:status`. */
+export const heldDocuments = async (strapi: Core.Strapi): Promise<{ token: string; count: number }[]> => {
+  const rows = (await claims(strapi)
+    .select('token')
+    .count({ count: '*' })
+    .whereNotNull('token')
+    .andWhere('lease_until', '>=', Date.now())
+    .groupBy('token')) as { token: string; count: number | string }[];
+  return rows.map((row) => ({ token: row.token, count: Number(row.count) }));
+};
