@@ -56,17 +56,18 @@ export const startMaildev = async (settings: StackSettings): Promise<Service> =>
   return readyOrStopped(service, { url: `${inboxUrl}/api/healthz` });
 };
 
-export const startCms = async (settings: StackSettings): Promise<Service> => {
+/** Starts a CMS; `name` tells instances of one cluster apart (in their log file's name, too). */
+export const startCms = async (settings: StackSettings, name = 'cms'): Promise<Service> => {
   // Strapi's upload plugin refuses to start without its folder.
   mkdirSync(path.join(settings.cms.publicDir, 'uploads'), { recursive: true });
   const service = spawnService({
-    name: 'cms',
+    name,
     url: `${settings.cms.url}/admin`,
     command: cmsBuild.command,
     args: ['start'],
     cwd: cmsBuild.workspaceDir,
     env: settings.env,
-    logFile: logFile(settings, 'cms'),
+    logFile: logFile(settings, name),
   });
   return readyOrStopped(service, { url: `${settings.cms.url}/_health`, timeoutMs: 180_000 });
 };
