@@ -77,7 +77,8 @@ export const startPortal = async (settings: StackSettings): Promise<Service> => 
     name: 'portal',
     url: settings.portal.url,
     command: process.execPath,
-    args: [path.join(portalBuild.outputDir, 'server', 'entry.mjs')],
+    // portal/server.ts finds the visitor's address (TRUSTED_PROXIES) before Astro handles the request.
+    args: [path.join(portalBuild.workspaceDir, 'server.ts')],
     cwd: portalBuild.workspaceDir,
     env: { ...settings.env, HOST: settings.portal.host, PORT: String(settings.portal.port) },
     logFile: logFile(settings, 'portal'),

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { BlockList } from 'node:net';
-import { clientAddress, trustedProxyList } from '../registration/client-address';
+import { clientAddress, limitKey, trustedProxyList } from '../registration/client-address';
 import { limitRule, waitPhrase, type LimitName } from './rules';
 import { limiterStore } from './shared-store';
 import type { Verdict } from './store';
@@ -10,16 +10,18 @@ type Context = Parameters<Core.MiddlewareHandler>[0];
 
 const proxyLists = new WeakMap<Core.Strapi, BlockList>();
 
-/** The client's address as the limits count it (see `clientAddress`). */
+/** The client as the limits count it: its address (see `clientAddress`), an IPv6 one by its /64. */
 export const requestClient = (strapi: Core.Strapi, ctx: Context): string => {
   let trustedProxies = proxyLists.get(strapi);
   if (!trustedProxies) {
     trustedProxies = trustedProxyList((strapi.config.get('limits.trustedProxies') as string[] | undefined) ?? []);
     proxyLists.set(strapi, trustedProxies);
   }
-  return clientAddress(
-    { socketAddress: ctx.req.socket.remoteAddress, headers: ctx.request.headers },
-    { portalSecret: String(strapi.config.get('portal.proxySecret') ?? ''), trustedProxies },
+  return limitKey(
+    clientAddress(
+      { socketAddress: ctx.req.socket.remoteAddress, headers: ctx.request.headers },
+      { portalSecret: String(strapi.config.get('portal.proxySecret') ?? ''), trustedProxies },
+    ),
   );
 };
 

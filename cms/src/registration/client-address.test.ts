@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, normaliseAddress, trustedProxyList } from './client-address';
+import { clientAddress, limitKey, normaliseAddress, trustedProxyList } from './client-address';
 
 const request = (headers: Record<string, string>, socketAddress = '10.0.0.5') => ({ socketAddress, headers });
 const settings = (trusted: string[] = [], portalSecret = 'segreto') => ({
@@ -56,5 +56,13 @@ describe('clientAddress', () => {
   it('refuses a TRUSTED_PROXIES entry that is no address or range', () => {
     expect(() => trustedProxyList(['10.0.0.0/33'])).toThrow(/10.0.0.0\/33/);
     expect(() => trustedProxyList(['proxy.example.org'])).toThrow(/proxy.example.org/);
+  });
+});
+
+describe('limitKey', () => {
+  it('counts an IPv4 address alone and an IPv6 address by its /64', () => {
+    expect(limitKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(limitKey('2001:db8:1:2:aaaa::1')).toBe('2001:0db8:0001:0002::/64');
+    expect(limitKey('2001:db8:1:2::ffff')).toBe(limitKey('2001:db8:1:2:1:2:3:4'));
   });
 });

@@ -87,3 +87,21 @@ export const clientAddress = (request: Request, settings: ClientAddressSettings)
   }
   return client || 'sconosciuto';
 };
+
+/**
+ * What a limit counts: the address itself for IPv4, its /64 network for IPv6 (one subscriber
+ * usually holds a whole /64 and could take a new address per request).
+ */
+export const limitKey = (address: string): string => {
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.padStart(4, '0'))
+    .join(':')}::/64`;
+};
