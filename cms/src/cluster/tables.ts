@@ -24,6 +24,15 @@ export const defineRateLimitTable = (table: Knex.CreateTableBuilder): void => {
   table.bigInteger('window_ends_at').notNullable().index(`${RATE_LIMIT_TABLE}_ends_idx`);
 };
 
+export const defineSearchClaimTable = (table: Knex.CreateTableBuilder): void => {
+  table.string('index_uid', 64).notNullable();
+  table.string('document_id', 64).notNullable();
+  table.string('token', 255).nullable();
+  table.bigInteger('lease_until').nullable();
+  table.bigInteger('applied_sequence').notNullable().defaultTo(0);
+  table.primary(['index_uid', 'document_id']);
+};
+
 /**
  * Creates the platform's own tables (Strapi leaves tables it did not create alone) and the
  * indexes the workers' queries need. Runs at every start, under the start-up lock.
@@ -35,14 +44,7 @@ export const ensureClusterTables = async (strapi: Core.Strapi): Promise<void> =>
     await schema().createTable(RATE_LIMIT_TABLE, defineRateLimitTable);
   }
   if (!(await schema().hasTable(SEARCH_CLAIM_TABLE))) {
-    await schema().createTable(SEARCH_CLAIM_TABLE, (table) => {
-      table.string('index_uid', 64).notNullable();
-      table.string('document_id', 64).notNullable();
-      table.string('token', 255).nullable();
-      table.bigInteger('lease_until').nullable();
-      table.bigInteger('applied_sequence').notNullable().defaultTo(0);
-      table.primary(['index_uid', 'document_id']);
-    });
+    await schema().createTable(SEARCH_CLAIM_TABLE, defineSearchClaimTable);
   }
   if (isPostgres(strapi)) {
     // The due rows are a handful among every message ever sent: a partial index finds them at once.

@@ -19,21 +19,21 @@ export const claimDocuments = async (
   leaseUntil: number,
 ): Promise<Set<string>> => {
   if (documentIds.length === 0) return new Set();
-  const now = Date.now();
-  await claims(strapi)
-    .insert(
-      documentIds.map((documentId) => ({
-        index_uid: indexUid,
-        document_id: documentId,
-        token,
-        lease_until: leaseUntil,
-      })),
-    )
-    .onConflict(['index_uid', 'document_id'])
-    .merge(['token', 'lease_until'])
-    .where((free) =>
-      free.whereNull(`${SEARCH_CLAIM_TABLE}.token`).orWhere(`${SEARCH_CLAIM_TABLE}.lease_until`, '<', now),
-    );
+  const schema = strapi.db.getSchemaName();
+  const table = schema ? `${schema}.${SEARCH_CLAIM_TABLE}` : SEARCH_CLAIM_TABLE;
+  // Raw SQL: knex drops the WHERE of a multi-row upsert on SQLite, which would take held documents.
+  await (strapi.db.connection as Knex).raw(
+    `INSERT INTO ?? (index_uid, document_id, token, lease_until) VALUES ${documentIds.map(() => '(?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (index_uid, document_id) DO UPDATE SET token = excluded.token, lease_until = excluded.lease_until
+     WHERE ??.token IS NULL OR ??.lease_until < ?`,
+    [
+      table,
+      ...documentIds.flatMap((documentId) => [indexUid, documentId, token, leaseUntil]),
+      SEARCH_CLAIM_TABLE,
+      SEARCH_CLAIM_TABLE,
+      Date.now(),
+    ],
+  );
   return heldBy(strapi, indexUid, documentIds, token);
 };
 
