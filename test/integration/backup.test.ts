@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../stack/backup/uploads.ts';
 import type { EnvMap } from '../stack/env-file.ts';
+import { freePort } from '../stack/free-port.ts';
 import type { Service } from '../stack/process.ts';
 import { startCms, startMeilisearch } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
@@ -63,6 +64,18 @@ describe('backup and restore', () => {
       if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it('keeps SQLite to one CMS process: a second one on the same file stops at once and says so', async () => {
+    const second = resolveSettings({ ...sourceEnv, CMS_PORT: String(await freePort()) });
+    const refused = await startCms(second, 'cms-2').then(
+      async (service) => {
+        await service.stop();
+        return '';
+      },
+      (error: unknown) => String(error),
+    );
+    expect(refused).toMatch(/SQLite regge una sola istanza/);
+  });
+
   it('backs up the running demo system and restores it into a fresh data folder, record for record and file for file', async () => {
     // A system in use has been restarted: Strapi rewrites part of its admin layout cache on the second start.
     await services.pop()?.stop();
@@ -88,6 +101,8 @@ describe('backup and restore', () => {
     const again = await runScript('restore.ts', targetEnv, archive);
     expect(again.code).toBe(1);
     expect(again.output).toMatch(/non è vuoto: per sostituirne il contenuto ripeti con --force/);
+    const replaced = await runScript('restore.ts', targetEnv, archive, '--force');
+    expect(replaced.code, replaced.output).toBe(0);
 
     const before = new Database(source.env.DATABASE_FILENAME ?? '', { readonly: true });
     const after = new Database(target.env.DATABASE_FILENAME ?? '', { readonly: true });

@@ -1,5 +1,8 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../stack/backup/uploads.ts';
 import { freePort } from '../stack/free-port.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../stack/postgres.ts';
 import type { Service } from '../stack/process.ts';
@@ -52,8 +55,8 @@ describe('several CMS instances on one PostgreSQL', () => {
 
   const instance = (name: string): Instance => instances.get(name)!;
   const url = (name: string): string => instance(name).settings.cms.url;
-  const rows = async (sql: string): Promise<string[][]> =>
-    (await postgres.query(sql))
+  const rows = async (sql: string, database?: string): Promise<string[][]> =>
+    (await postgres.query(sql, database))
       .split('\n')
       .filter((line) => line !== '')
       .map((line) => line.split('|'));
@@ -335,5 +338,53 @@ describe('several CMS instances on one PostgreSQL', () => {
     console.log(
       `cms-c ucciso con ${held.length} messaggi in mano: ripresi da cms-b dopo la scadenza del lease (${LEASE_SECONDS} s); 20 e-mail, ognuna una volta`,
     );
+  });
+
+  it('backs up the cluster’s PostgreSQL and restores it into an empty database, record for record', async () => {
+    await expect.poll(queuedEmails, { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => count('SELECT COUNT(*) FROM search_sync_tasks'), { timeout: 60_000 }).toBe(0);
+    // Nothing runs while the two databases are compared.
+    for (const { service } of instances.values()) await service.stop();
+    const backups = mkdtempSync(path.join(tmpdir(), 'coop-backups-'));
+    const copy = await throwawaySettings({ ...postgres.env, DATABASE_NAME: 'coop_copia' });
+    try {
+      const backup = await runScript('backup.ts', { ...instance('cms-a').settings.env, BACKUP_DIR: backups });
+      expect(backup.code, backup.output).toBe(0);
+      console.log(backup.output.trim());
+      const archive = /Archivio: (.+\.tar\.gz)/.exec(backup.output)?.[1] ?? '';
+
+      await postgres.query('CREATE DATABASE coop_copia');
+      const restored = await runScript('restore.ts', copy, archive);
+      expect(restored.code, restored.output).toBe(0);
+      expect(restored.output).toContain('Reindicizzazione completata.');
+      console.log(restored.output.trim());
+
+      // Every row of every table, as PostgreSQL prints it, in both databases (one query each).
+      const fingerprint = async (database: string): Promise<Record<string, string>> => {
+        const tables = await rows(
+          "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+          database,
+        );
+        const sql = tables
+          .map(
+            ([table]) =>
+              `SELECT '${table}', COUNT(*) || ' ' || md5(COALESCE(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM public."${table}" t`,
+          )
+          .join(' UNION ALL ');
+        return Object.fromEntries((await rows(sql, database)).map(([table, digest]) => [table, digest]));
+      };
+      const original = await fingerprint('coop');
+      expect(Object.keys(original).length).toBeGreaterThan(50);
+      expect(await fingerprint('coop_copia')).toEqual(original);
+      const files = await listFiles(path.join(base.cms.publicDir, 'uploads'));
+      expect(await listFiles(path.join(resolveSettings(copy).cms.publicDir, 'uploads'))).toEqual(files);
+
+      infrastructure.push(await startMeilisearch(resolveSettings(copy)));
+      const check = await runScript('search-cli.ts', copy, 'check');
+      expect(check.code, check.output).toBe(0);
+    } finally {
+      rmSync(backups, { recursive: true, force: true });
+      rmSync(copy.DATA_DIR ?? '', { recursive: true, force: true });
+    }
   });
 });

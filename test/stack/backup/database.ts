@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
@@ -159,23 +159,36 @@ export const restoreDatabase = async (target: DatabaseTarget, file: string, repl
     chmodSync(target.file, 0o600);
     return;
   }
-  if (replace) {
-    await withPostgres(target, async (client) => {
-      await client.query(`DROP SCHEMA IF EXISTS ${quoted(target.schema)} CASCADE`);
-      await client.query(`CREATE SCHEMA ${quoted(target.schema)}`);
-    });
-  }
+  const schemaExists = await withPostgres(target, async (client) => {
+    if (replace) await client.query(`DROP SCHEMA IF EXISTS ${quoted(target.schema)} CASCADE`);
+    const { rows } = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [target.schema]);
+    return rows.length > 0;
+  });
+  const options = { env: { ...process.env, ...target.libpq }, maxBuffer: 64 * 1024 * 1024 };
+  const pgRestore = path.join(target.binDir, 'pg_restore');
+  // The dump creates its schema; one that exists already (`public` always does) is used as it is.
+  const ownSchema = new RegExp(`^\\d+; \\d+ \\d+ (SCHEMA|COMMENT) - (SCHEMA )?${target.schema} `);
+  const { stdout: contents } = await run(pgRestore, ['--list', file], options);
+  const list = `${file}.list`;
+  writeFileSync(
+    list,
+    contents
+      .split('\n')
+      .filter((line) => !(schemaExists && ownSchema.test(line)))
+      .join('\n'),
+  );
   await run(
-    path.join(target.binDir, 'pg_restore'),
+    pgRestore,
     [
       '--no-owner',
       '--no-privileges',
       '--exit-on-error',
       '--single-transaction',
+      `--use-list=${list}`,
       `--dbname=${target.libpq.PGDATABASE}`,
       file,
     ],
-    { env: { ...process.env, ...target.libpq }, maxBuffer: 16 * 1024 * 1024 },
+    options,
   );
 };
 
