@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../stack/backup/uploads.ts';
@@ -13,6 +15,8 @@ import { throwawaySettings } from '../stack/test-settings.ts';
 import { runScript } from '../support/scripts.ts';
 
 type Rows = Record<string, unknown>[];
+
+const run = promisify(execFile);
 
 const tablesOf = (db: Database.Database): string[] =>
   (
@@ -89,6 +93,17 @@ describe('backup and restore', () => {
     expect(path.dirname(archive)).toBe(backups);
     expect(path.basename(archive)).toMatch(/^coop-backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.tar\.gz$/);
     console.log(backup.output.trim());
+
+    // With S3 the objects stay in the bucket: the archive lists the keys the media library refers to.
+    const withS3 = await runScript('backup.ts', { ...sourceEnv, UPLOAD_PROVIDER: 'aws-s3', S3_BUCKET: 'coop-media' });
+    expect(withS3.code, withS3.output).toBe(0);
+    const s3Archive = /Archivio: (.+\.tar\.gz)/.exec(withS3.output)?.[1] ?? '';
+    const { stdout } = await run('tar', ['-xzOf', s3Archive, './manifest.json']);
+    const s3Manifest = JSON.parse(stdout) as { uploads: { provider: string; bucket: string; objectKeys: string[] } };
+    expect(s3Manifest.uploads).toMatchObject({ provider: 'aws-s3', bucket: 'coop-media' });
+    const localNames = (await listFiles(path.join(source.cms.publicDir, 'uploads'))).map((file) => file.path).sort();
+    expect(s3Manifest.uploads.objectKeys).toEqual(localNames);
+    rmSync(s3Archive);
 
     // Stopped only now, so that nothing it does after the backup can be mistaken for a difference.
     await services.pop()?.stop();
