@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { changesOf, rowsOf } from '../cluster/sql';
 
 /** What the store needs of the database: knex's `raw`, the dialect and where its table is. */
 export type LimitDatabase = {
@@ -20,17 +21,6 @@ export type Verdict = { limited: boolean; hits: number; retryAfterSeconds: numbe
 /** Keys hold addresses and e-mails: only their hash is stored, and every row has the same size. */
 const bucketOf = (rule: LimitRule, key: string): string =>
   createHash('sha256').update(`${rule.name}\n${key}`).digest('hex');
-
-const rowsOf = (result: unknown): Record<string, unknown>[] => {
-  if (Array.isArray(result)) return result as Record<string, unknown>[];
-  const rows = (result as { rows?: unknown } | null)?.rows;
-  return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
-};
-
-const changesOf = (result: unknown): number => {
-  const value = result as { rowCount?: number; changes?: number } | null;
-  return Number(value?.rowCount ?? value?.changes ?? 0);
-};
 
 /**
  * Fixed-window counters kept in the database, so that every CMS instance counts against the same

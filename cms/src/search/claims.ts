@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { rowsOf } from '../cluster/sql';
 import { SEARCH_CLAIM_TABLE } from '../cluster/tables';
 
 export type DocumentSequence = { documentId: string; sequence: number };
 
 const claims = (strapi: Core.Strapi): Knex.QueryBuilder => strapi.db.getConnection(SEARCH_CLAIM_TABLE);
+
+const qualifiedTable = (strapi: Core.Strapi): string => {
+  const schema = strapi.db.getSchemaName();
+  return schema ? `${schema}.${SEARCH_CLAIM_TABLE}` : SEARCH_CLAIM_TABLE;
+};
 
 /**
  * Takes the documents of an index for one worker until `leaseUntil`: those nobody holds, or whose
@@ -19,15 +25,13 @@ export const claimDocuments = async (
   leaseUntil: number,
 ): Promise<Set<string>> => {
   if (documentIds.length === 0) return new Set();
-  const schema = strapi.db.getSchemaName();
-  const table = schema ? `${schema}.${SEARCH_CLAIM_TABLE}` : SEARCH_CLAIM_TABLE;
   // Raw SQL: knex drops the WHERE of a multi-row upsert on SQLite, which would take held documents.
   await (strapi.db.connection as Knex).raw(
     `INSERT INTO ?? (index_uid, document_id, token, lease_until) VALUES ${documentIds.map(() => '(?, ?, ?, ?)').join(', ')}
      ON CONFLICT (index_uid, document_id) DO UPDATE SET token = excluded.token, lease_until = excluded.lease_until
      WHERE ??.token IS NULL OR ??.lease_until < ?`,
     [
-      table,
+      qualifiedTable(strapi),
       ...documentIds.flatMap((documentId) => [indexUid, documentId, token, leaseUntil]),
       SEARCH_CLAIM_TABLE,
       SEARCH_CLAIM_TABLE,
@@ -76,14 +80,22 @@ export const releaseApplied = async (
   applied: DocumentSequence[],
   token: string,
 ): Promise<string[]> => {
-  const lost: string[] = [];
-  for (const { documentId, sequence } of applied) {
-    const changed = await claims(strapi)
-      .where({ index_uid: indexUid, document_id: documentId, token })
-      .update({ token: null, lease_until: null, applied_sequence: sequence });
-    if (Number(changed) !== 1) lost.push(documentId);
-  }
-  return lost;
+  if (applied.length === 0) return [];
+  const result = await (strapi.db.connection as Knex).raw(
+    `UPDATE ?? SET token = NULL, lease_until = NULL,
+       applied_sequence = CASE document_id ${applied.map(() => 'WHEN ? THEN ?').join(' ')} ELSE applied_sequence END
+     WHERE index_uid = ? AND token = ? AND document_id IN (${applied.map(() => '?').join(', ')})
+     RETURNING document_id`,
+    [
+      qualifiedTable(strapi),
+      ...applied.flatMap(({ documentId, sequence }) => [documentId, sequence]),
+      indexUid,
+      token,
+      ...applied.map(({ documentId }) => documentId),
+    ],
+  );
+  const released = new Set(rowsOf(result).map((row) => String(row.document_id)));
+  return applied.map(({ documentId }) => documentId).filter((documentId) => !released.has(documentId));
 };
 
 /** Lets documents go without recording anything: their update failed and waits for a retry. */
