@@ -13,11 +13,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
       maxRefreshTokenLifespan: env.int('ADMIN_SESSION_MAX_HOURS', 12) * 3600,
     },
   },
-  rateLimit: {
-    enabled: true,
-    interval: env.int('ADMIN_LOGIN_RATE_LIMIT_MINUTES', 5) * 60 * 1000,
-    max: env.int('ADMIN_LOGIN_RATE_LIMIT_ATTEMPTS', 5),
-  },
+  // Strapi's limiter counts every attempt in each process's memory: the platform's own, in the
+  // database and counting failures only, is `global::admin-login-limit` (src/limits/admin-login.ts).
+  rateLimit: { enabled: false },
   apiToken: {
     salt: env('API_TOKEN_SALT', ''),
   },

@@ -41,6 +41,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::body',
     // After the body parser: it reads the uploaded files' first bytes.
     'global::upload-security',
+    'global::admin-login-limit',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

@@ -13,6 +13,10 @@ import { socialReportAdminRoutes } from './admin-api/social-reports';
 import { workflowAdminRoutes } from './admin-api/workflow';
 import { applyAdminViews } from './admin-config/apply';
 import { ensureSuperAdmin } from './bootstrap/super-admin';
+import { cmsRole, runsWorkers, servesRequests } from './cluster/role';
+import { claimSingleInstance, withStartupLock } from './cluster/startup';
+import { ensureClusterTables } from './cluster/tables';
+import { workerOnly } from './cluster/worker-only';
 import { consortiumServiceMiddleware } from './documents/consortium-service';
 import { copiesMiddleware } from './documents/copies';
 import { deletionMiddleware } from './documents/deletion';
@@ -23,6 +27,7 @@ import { schemaConstraintsMiddleware } from './documents/schema-constraints';
 import { slugMiddleware } from './documents/slugs';
 import { socialReportMiddleware } from './documents/social-report';
 import { startEmailOutbox } from './email/outbox';
+import { startLimitPruning } from './limits/shared-store';
 import { recordFileDeletions } from './media/file-deletions';
 import { mediaFilingMiddleware } from './media/media-filing';
 import { searchSyncMiddleware } from './search/middleware';
@@ -32,9 +37,11 @@ import { closeRenderer } from '@coop/report-templates';
 import { seed } from './seed';
 import { workflowGuardMiddleware } from './workflow/guard';
 
-let stopEmailOutbox: (() => void) | undefined;
+let stopEmailOutbox: (() => Promise<void>) | undefined;
 let stopSearchSync: (() => Promise<void>) | undefined;
 let stopRetention: (() => void) | undefined;
+let stopLimitPruning: (() => void) | undefined;
+let releaseInstance: (() => void) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -59,27 +66,42 @@ export default {
     strapi.server.routes(reportAdminRoutes(strapi));
     strapi.server.routes(securityAdminRoutes(strapi));
     guardInvitationRoutes(strapi);
+    // A worker answers its health check and nothing else: the admin and the API are the web instances' job.
+    if (!servesRequests(cmsRole(strapi))) strapi.server.use(workerOnly);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await registerConditions(strapi);
-    recordFileDeletions(strapi);
-    const roleIds = await syncRoles(strapi);
-    await syncPublicRole(strapi);
-    await applyAdminViews(strapi);
-    await ensureSuperAdmin(strapi);
+    const role = cmsRole(strapi);
     // Command-line tools load the CMS beside the running server: they leave its work to it.
-    if (process.env.COOP_BACKGROUND_WORKERS === 'false') return;
-    await seed(strapi, roleIds);
-    stopEmailOutbox = startEmailOutbox(strapi);
-    stopSearchSync = startSearchSync(strapi);
-    stopRetention = startRetention(strapi);
+    const isServer = process.env.COOP_BACKGROUND_WORKERS !== 'false';
+    if (isServer) releaseInstance = claimSingleInstance(strapi);
+    recordFileDeletions(strapi);
+    // Instances starting together on one PostgreSQL take turns, so each finds what the other made.
+    await withStartupLock(strapi, async () => {
+      await ensureClusterTables(strapi);
+      await registerConditions(strapi);
+      const roleIds = await syncRoles(strapi);
+      await syncPublicRole(strapi);
+      await applyAdminViews(strapi);
+      await ensureSuperAdmin(strapi);
+      if (isServer) await seed(strapi, roleIds);
+    });
+    if (!isServer) return;
+    strapi.log.info(`CMS_ROLE=${role} (${strapi.db.dialect.client})`);
+    stopLimitPruning = startLimitPruning(strapi);
+    if (runsWorkers(role)) {
+      stopEmailOutbox = startEmailOutbox(strapi);
+      stopSearchSync = startSearchSync(strapi);
+      stopRetention = startRetention(strapi);
+    }
   },
 
   async destroy() {
-    stopEmailOutbox?.();
+    stopLimitPruning?.();
     stopRetention?.();
+    await stopEmailOutbox?.();
     await stopSearchSync?.();
     await closeRenderer();
+    releaseInstance?.();
   },
 };

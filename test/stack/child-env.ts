@@ -22,6 +22,9 @@ const PORTAL = [
   'PORTAL_PROXY_SECRET',
   'MAP_TILE_URL',
   'MAP_TILE_ATTRIBUTION',
+  'TRUSTED_PROXIES',
+  'PORTAL_SEARCH_RATE_LIMIT_MAX',
+  'PORTAL_SEARCH_RATE_LIMIT_SECONDS',
 ];
 
 const pick = (env: EnvMap, names: string[]): EnvMap =>

@@ -11,7 +11,8 @@ const run = promisify(execFile);
 export type ThrowawayPostgres = {
   /** DATABASE_* settings that point the CMS at this cluster's empty database. */
   env: EnvMap;
-  query: (sql: string) => Promise<string>;
+  /** Runs SQL with psql on the cluster's `coop` database, or on another one of the cluster. */
+  query: (sql: string, database?: string) => Promise<string>;
   stop: () => Promise<void>;
 };
 
@@ -51,8 +52,8 @@ export const startThrowawayPostgres = async (): Promise<ThrowawayPostgres> => {
     'start',
   ]);
 
-  const query = (sql: string): Promise<string> =>
-    asPostgres('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'coop', '-tAc', sql]);
+  const query = (sql: string, database = 'coop'): Promise<string> =>
+    asPostgres('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-tAc', sql]);
   await asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'coop']);
 
   return {

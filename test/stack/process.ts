@@ -10,6 +10,8 @@ export type Service = {
   /** Resolves when the process ends, for whatever reason: its exit code, or the signal that ended it. */
   exited: Promise<number | NodeJS.Signals | null>;
   stop: () => Promise<void>;
+  /** Sends a signal to the service's process group (SIGKILL to crash it, SIGSTOP/SIGCONT to freeze it). */
+  signal: (signal: NodeJS.Signals) => void;
 };
 
 export class ServiceFailedError extends Error {
@@ -79,7 +81,7 @@ const adoptProcess = (
     clearTimeout(timer);
   };
 
-  return { name, url, logFile, exited, stop };
+  return { name, url, logFile, exited, stop, signal: (signal) => signalGroup(child, signal) };
 };
 
 export type SpawnServiceOptions = {

@@ -57,17 +57,18 @@ export const startMaildev = async (settings: StackSettings): Promise<Service> =>
   return readyOrStopped(service, { url: `${inboxUrl}/api/healthz` });
 };
 
-export const startCms = async (settings: StackSettings): Promise<Service> => {
+/** Starts a CMS; `name` tells instances of one cluster apart (in their log file's name, too). */
+export const startCms = async (settings: StackSettings, name = 'cms'): Promise<Service> => {
   // Strapi's upload plugin refuses to start without its folder.
   mkdirSync(path.join(settings.cms.publicDir, 'uploads'), { recursive: true });
   const service = spawnService({
-    name: 'cms',
+    name,
     url: `${settings.cms.url}/admin`,
     command: cmsBuild.command,
     args: ['start'],
     cwd: cmsBuild.workspaceDir,
     env: cmsEnv(settings),
-    logFile: logFile(settings, 'cms'),
+    logFile: logFile(settings, name),
   });
   return readyOrStopped(service, { url: `${settings.cms.url}/_health`, timeoutMs: 180_000 });
 };
@@ -77,7 +78,8 @@ export const startPortal = async (settings: StackSettings): Promise<Service> => 
     name: 'portal',
     url: settings.portal.url,
     command: process.execPath,
-    args: [path.join(portalBuild.outputDir, 'server', 'entry.mjs')],
+    // portal/server.ts finds the visitor's address (TRUSTED_PROXIES) before Astro handles the request.
+    args: [path.join(portalBuild.workspaceDir, 'server.ts')],
     cwd: portalBuild.workspaceDir,
     env: { ...portalEnv(settings), HOST: settings.portal.host, PORT: String(settings.portal.port) },
     logFile: logFile(settings, 'portal'),

@@ -14,12 +14,16 @@ export const adminLogin = async (baseUrl: string, email: string, password: strin
   });
   if (!response.ok) throw new Error(`admin login as ${email} failed: ${response.status} ${await response.text()}`);
   const { data } = (await response.json()) as { data: { token: string } };
+  return adminSession(baseUrl, data.token);
+};
 
+/** A session's token used against another CMS instance of the same cluster (sessions are in the database). */
+export const adminSession = (baseUrl: string, token: string): AdminSession => {
   const request = (method: string, path: string, body?: unknown): Promise<Response> =>
     fetch(`${baseUrl}${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${data.token}`,
+        authorization: `Bearer ${token}`,
         ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: body instanceof FormData ? body : JSON.stringify(body) }),
@@ -31,7 +35,7 @@ export const adminLogin = async (baseUrl: string, email: string, password: strin
     return (await response.json()) as T;
   };
 
-  return { baseUrl, token: data.token, request, json };
+  return { baseUrl, token, request, json };
 };
 
 /** Moves a practice card along the editorial workflow, as the workflow panel does; throws when refused. */

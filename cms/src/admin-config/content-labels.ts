@@ -306,6 +306,13 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
       nextAttemptAt: { label: 'Prossimo tentativo' },
       lastError: { label: 'Ultimo errore' },
       sentAt: { label: 'Inviato il' },
+      messageId: {
+        label: 'Message-ID',
+        description: 'Lo stesso a ogni invio: chi riceve due volte lo stesso messaggio lo riconosce.',
+      },
+      claimToken: { label: 'In invio da' },
+      leaseUntil: { label: 'In invio fino a' },
+      deliveredBy: { label: 'Inviato da (istanza del CMS)' },
       createdAt: { label: 'Creato il' },
     },
   },

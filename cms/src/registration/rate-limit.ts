@@ -1,16 +1,27 @@
-/** A fixed-window counter per key, in memory: enough for one CMS process (see README for several). */
-export const createRateLimiter = (max: number, windowMs: number) => {
-  const windows = new Map<string, { startedAt: number; count: number }>();
-  return {
-    /** Counts a hit; returns the seconds to wait when the key is over its limit, or 0. */
-    hit(key: string, now = Date.now()): number {
-      const window = windows.get(key);
-      if (!window || now - window.startedAt >= windowMs) {
-        windows.set(key, { startedAt: now, count: 1 });
-        return 0;
-      }
-      window.count += 1;
-      return window.count > max ? Math.ceil((window.startedAt + windowMs - now) / 1000) : 0;
-    },
-  };
-};
+import type { Core } from '@strapi/strapi';
+import { enforceLimit, requestClient } from '../limits/http';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
+/** Requests per client address, counted before anything is checked (refused ones too). */
+export const limitRegistrationsPerClient = (strapi: Core.Strapi, ctx: Context): Promise<void> =>
+  enforceLimit(
+    strapi,
+    ctx,
+    'registrationPerClient',
+    requestClient(strapi, ctx),
+    'Troppe richieste da questo indirizzo',
+  );
+
+/**
+ * Requests per Responsabile e-mail address: each accepted request e-mails that address, so this
+ * is what stops anyone from flooding a mailbox from many addresses.
+ */
+export const limitRegistrationsPerEmail = (strapi: Core.Strapi, ctx: Context, email: string): Promise<void> =>
+  enforceLimit(
+    strapi,
+    ctx,
+    'registrationPerEmail',
+    email.trim().toLowerCase(),
+    'Troppe richieste per l’indirizzo e-mail di questo Responsabile',
+  );

@@ -3,6 +3,7 @@ import { isConsistent } from '@coop/search/consistency';
 import { replaceIndexContent } from '@coop/search/indexer';
 import { PUBLIC_INDEXES } from '@coop/search/indexes';
 import { SEARCH_SYNC_TASK } from '../access/content-types';
+import { heldDocuments } from './claims';
 import { cmsSearchClient, searchConfig } from './connection';
 import { differingIds, indexDifferences } from './differences';
 import { allDocuments, expectedCount } from './sources';
@@ -76,6 +77,9 @@ export const status = async (strapi: Core.Strapi, output: Output): Promise<void>
       );
       if (failing) output.line(`${' '.repeat(15)}ultimo errore (tentativo ${failing.attempts}): ${failing.lastError}`);
     }
+  }
+  for (const { token, count } of await heldDocuments(strapi)) {
+    output.line(`In lavorazione: ${number(count)} documenti presi da ${token.split('/')[0]}`);
   }
   output.line(
     `Ultimo aggiornamento degli indici: ${stats.lastUpdate ? new Date(stats.lastUpdate).toLocaleString('it-IT', { timeZone: 'Europe/Rome' }) : 'mai'}`,

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { applyChanges, ensureIndexes } from '@coop/search/indexer';
 import { PUBLIC_INDEXES, isPublicIndex, type PublicIndexUid } from '@coop/search/indexes';
 import { ensurePortalSearchKey } from '@coop/search/keys';
 import { SEARCH_SYNC_TASK } from '../access/content-types';
+import { instanceName, leaseMs } from '../cluster/role';
+import { WorkerLoop } from '../cluster/worker-loop';
+import { claimDocuments, releaseApplied, releaseClaims, renewClaims, type DocumentSequence } from './claims';
 import { cmsSearchClient, searchConfig } from './connection';
 import type { IndexTargets } from './dependents';
 import { differingIds, indexDifferences } from './differences';
@@ -17,9 +21,10 @@ export const retryDelayMs = (attempts: number, maxSeconds: number): number =>
   Math.min(1000 * 2 ** Math.max(0, attempts - 1), maxSeconds * 1000);
 
 /**
- * Records that index entries must be refreshed, one row per request: rows are only added here and
- * only the rows a worker has applied are deleted, so no request is lost to a concurrent run. Called
- * inside the change's transaction, the record is stored with the change or not at all.
+ * Records that index entries must be refreshed, one row per request; its id is the request's
+ * sequence number. Rows are only added here and only the rows a worker has applied are deleted,
+ * so no request is lost to a concurrent run. Called inside the change's transaction, the record
+ * is stored with the change or not at all.
  */
 export const requestIndexRefresh = async (strapi: Core.Strapi, targets: IndexTargets): Promise<void> => {
   const now = new Date().toISOString();
@@ -39,13 +44,38 @@ export const requestIndexRefresh = async (strapi: Core.Strapi, targets: IndexTar
   else searchSync?.wake();
 };
 
-const processIndex = async (strapi: Core.Strapi, indexUid: PublicIndexUid, tasks: SyncTask[]): Promise<void> => {
+/** Per document, the newest request among the tasks: the sequence its index entry now answers. */
+const sequencesOf = (tasks: SyncTask[]): DocumentSequence[] => {
+  const newest = new Map<string, number>();
+  for (const task of tasks)
+    newest.set(task.targetDocumentId, Math.max(newest.get(task.targetDocumentId) ?? 0, task.id));
+  return [...newest].map(([documentId, sequence]) => ({ documentId, sequence }));
+};
+
+/**
+ * Applies the tasks of documents this worker holds: reads each document as it is now, writes
+ * its entry (or deletes it), then deletes exactly the tasks it read. A request recorded meanwhile
+ * is a newer task and waits for the next round, which reads the document again; a document is
+ * never written by two workers at once, so an older read never lands after a newer one.
+ */
+const processIndex = async (
+  strapi: Core.Strapi,
+  indexUid: PublicIndexUid,
+  tasks: SyncTask[],
+  token: string,
+): Promise<void> => {
   const targetIds = [...new Set(tasks.map((task) => task.targetDocumentId))];
   const upserts = await documentsFor(strapi, indexUid, targetIds);
+  const held = await renewClaims(strapi, indexUid, targetIds, token, Date.now() + leaseMs(strapi));
   const present = new Set(upserts.map((document) => document.id));
-  const deletions = targetIds.filter((documentId) => !present.has(documentId));
-  await applyChanges(cmsSearchClient(strapi), indexUid, { upserts, deletions });
-  await strapi.db.query(SEARCH_SYNC_TASK).deleteMany({ where: { id: { $in: tasks.map((task) => task.id) } } });
+  await applyChanges(cmsSearchClient(strapi), indexUid, {
+    upserts: upserts.filter((document) => held.has(document.id)),
+    deletions: targetIds.filter((documentId) => held.has(documentId) && !present.has(documentId)),
+  });
+  const applied = tasks.filter((task) => held.has(task.targetDocumentId));
+  const lost = await releaseApplied(strapi, indexUid, sequencesOf(applied), token);
+  await strapi.db.query(SEARCH_SYNC_TASK).deleteMany({ where: { id: { $in: applied.map((task) => task.id) } } });
+  if (lost.length > 0) await requestIndexRefresh(strapi, { [indexUid]: lost });
 };
 
 const postpone = async (strapi: Core.Strapi, tasks: SyncTask[], error: unknown): Promise<void> => {
@@ -74,48 +104,24 @@ const reconcile = async (strapi: Core.Strapi): Promise<IndexTargets> => {
 };
 
 class SearchSync {
-  private stopped = false;
   private ready = false;
-  private wakeUp: (() => void) | undefined;
   private failing = false;
-  /** Set by a wake that came while a batch was running: the loop goes on without waiting. */
-  private woken = false;
-  private readonly loop: Promise<void>;
+  private readonly loop: WorkerLoop;
 
   constructor(private readonly strapi: Core.Strapi) {
-    this.loop = this.run();
+    this.loop = new WorkerLoop(
+      () => searchConfig(strapi).syncIntervalSeconds * 1000,
+      () => this.step(),
+      (error) => this.reportFailure(error),
+    ).start();
   }
 
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      this.woken = false;
-      const more = await this.step().catch((error: unknown) => {
-        this.reportFailure(error);
-        return false;
-      });
-      if (this.stopped) return;
-      if (more || this.woken) continue;
-      // Wakes at the interval, or at once when a change is recorded: the wait is created here, so
-      // the work after it runs outside the transaction of the request that recorded the change.
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, searchConfig(this.strapi).syncIntervalSeconds * 1000);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Applies one batch of due tasks; true when more may be waiting. */
@@ -129,16 +135,25 @@ class SearchSync {
     }
     const due = (await this.strapi.db.query(SEARCH_SYNC_TASK).findMany({
       where: { nextAttemptAt: { $lte: new Date().toISOString() } },
-      orderBy: { nextAttemptAt: 'asc' },
+      orderBy: { id: 'asc' },
       limit: BATCH_SIZE,
     })) as SyncTask[];
+    let applied = 0;
     for (const { uid } of PUBLIC_INDEXES) {
       const tasks = due.filter((task) => task.indexUid === uid);
       if (tasks.length === 0) continue;
+      // Documents another worker holds are left to it; their tasks stay until it has applied them.
+      const token = `${instanceName(this.strapi)}/${randomUUID()}`;
+      const documentIds = [...new Set(tasks.map((task) => task.targetDocumentId))];
+      const held = await claimDocuments(this.strapi, uid, documentIds, token, Date.now() + leaseMs(this.strapi));
+      const mine = tasks.filter((task) => held.has(task.targetDocumentId));
+      if (mine.length === 0) continue;
       try {
-        await processIndex(this.strapi, uid, tasks);
+        await processIndex(this.strapi, uid, mine, token);
+        applied += mine.length;
       } catch (error) {
-        await postpone(this.strapi, tasks, error);
+        await postpone(this.strapi, mine, error);
+        await releaseClaims(this.strapi, uid, [...held], token);
         throw error;
       }
     }
@@ -146,7 +161,7 @@ class SearchSync {
     for (const task of unknown) await this.strapi.db.query(SEARCH_SYNC_TASK).delete({ where: { id: task.id } });
     if (this.failing) this.strapi.log.info('Ricerca: Meilisearch di nuovo raggiungibile, indici aggiornati');
     this.failing = false;
-    return due.length === BATCH_SIZE;
+    return due.length === BATCH_SIZE && applied > 0;
   }
 
   private reportFailure(error: unknown): void {
@@ -159,7 +174,7 @@ class SearchSync {
 
 let searchSync: SearchSync | undefined;
 
-/** Starts applying recorded index updates; returns the function that stops it. */
+/** Starts applying recorded index updates from this process; returns the function that stops it. */
 export const startSearchSync = (strapi: Core.Strapi): (() => Promise<void>) => {
   const sync = new SearchSync(strapi);
   searchSync = sync;

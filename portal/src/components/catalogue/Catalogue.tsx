@@ -101,6 +101,12 @@ export default function Catalogue({ initialState, initialResult, initialError, m
         signal: controller.signal,
         headers: { accept: 'application/json' },
       });
+      if (response.status === 429) {
+        // Too many searches from this address: the portal says how long to wait.
+        const refusal = (await response.json().catch(() => ({}))) as { error?: string };
+        setError(refusal.error ?? SEARCH_UNAVAILABLE_MESSAGE);
+        return;
+      }
       if (!response.ok) throw new Error(String(response.status));
       const answer = (await response.json()) as CatalogueResult;
       setResult(answer);

@@ -2,12 +2,15 @@ import type { APIRoute } from 'astro';
 import { parseState } from '../../lib/catalogue-state.ts';
 import { SearchUnavailableError } from '../../lib/errors.ts';
 import { searchPractices } from '../../lib/search.ts';
+import { searchWait, tooManySearches } from '../../lib/search-limit.ts';
 
 /**
  * The catalogue's search for the browser: the same parameters as `/pratiche`, answered with the
  * results, facet counts and map points. The browser never talks to Meilisearch itself.
  */
 export const GET: APIRoute = async ({ url }) => {
+  const wait = searchWait();
+  if (wait > 0) return tooManySearches(wait);
   const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   try {
     const result = await searchPractices(parseState(url.searchParams));
