@@ -288,7 +288,18 @@ describe.each(databases)('data model, validation and demo data on $name', (datab
     it('takes only images of at most 5 MB as photos, each with alternative text', async () => {
       const photoAtLimit = await api.upload(gifOfSize(5 * 1024 * 1024), 'al-limite.gif');
       const photoPastLimit = await api.upload(gifOfSize(5 * 1024 * 1024 + 1024), 'oltre-il-limite.gif');
-      const text = await api.upload(new Blob(['verbale'], { type: 'text/plain' }), 'verbale.txt');
+      // A text file never reaches the library; a PDF does, and is still no photo.
+      const refusedText = await api.request(
+        'POST',
+        '/upload',
+        (() => {
+          const form = new FormData();
+          form.append('files', new Blob(['verbale'], { type: 'text/plain' }), 'verbale.txt');
+          return form;
+        })(),
+      );
+      expect(refusedText.status).toBe(400);
+      const text = await api.upload(new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'verbale.pdf');
 
       const accepted = await api.request('PUT', `/practice-cards/${cardId}`, {
         data: { photos: [{ image: photoAtLimit.id, alt: 'Il tavolo di co-progettazione riunito in Comune' }] },
@@ -303,7 +314,7 @@ describe.each(databases)('data model, validation and demo data on $name', (datab
       const notImage = await api.refused('PUT', `/practice-cards/${cardId}`, {
         data: { photos: [{ image: text.id, alt: 'Verbale' }] },
       });
-      expect(notImage.message).toBe('Foto 1: "verbale.txt" non è un\'immagine (sono ammessi JPEG, PNG, WebP, GIF)');
+      expect(notImage.message).toBe('Foto 1: "verbale.pdf" non è un\'immagine (sono ammessi JPEG, PNG, WebP, GIF)');
       const noAlt = await api.refused('PUT', `/practice-cards/${cardId}`, {
         data: { photos: [{ image: photoAtLimit.id, alt: '' }] },
       });

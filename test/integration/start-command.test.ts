@@ -5,6 +5,7 @@ import { portalSearchKey } from '@coop/search/keys';
 import { parseEnv } from '../stack/env-file.ts';
 import { throwawaySettings } from '../stack/test-settings.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
+import { gifOfSize } from '../support/images.ts';
 import { isListening } from '../support/net.ts';
 import { runStartCommand, type RunningStart } from '../support/start-command.ts';
 
@@ -166,7 +167,7 @@ describe('npm start', () => {
     const meilisearch = service((argv) => /meilisearch$/.test(argv[0] ?? ''));
     expect(seen(meilisearch)).toEqual(['MEILI_MASTER_KEY']);
     expect(seen(service((argv) => argv.some((arg) => arg.includes('maildev'))))).toEqual([]);
-    const portal = service((argv) => argv.some((arg) => arg.endsWith(path.join('server', 'entry.mjs'))));
+    const portal = service((argv) => argv.some((arg) => arg.endsWith(path.join('portal', 'server.ts'))));
     expect(seen(portal)).toEqual(['MEILI_SEARCH_KEY', 'PORTAL_PROXY_SECRET']);
     expect(portal.env.CMS_URL).toBe(url(ports.cms, ''));
     const cms = service((argv) => argv.some((arg) => arg.includes('strapi')));
@@ -237,7 +238,8 @@ describe('npm start', () => {
       roles: [editor?.id],
     });
     const form = new FormData();
-    form.append('files', new Blob(['logo della cooperativa'], { type: 'text/plain' }), 'logo.txt');
+    const logo = gifOfSize(400);
+    form.append('files', logo, 'logo.gif');
     const [upload] = await session.json<{ url: string }[]>('POST', '/upload', form);
     const task = (await (
       await meili('/indexes/prova/documents', { method: 'POST', body: JSON.stringify([{ id: 1, nome: 'Pratica' }]) })
@@ -262,7 +264,8 @@ describe('npm start', () => {
     const emails = users.data.results.map((user) => user.email);
     expect(emails).toEqual(expect.arrayContaining([generated.ADMIN_EMAIL, 'operatrice@example.it']));
     expect(emails).toHaveLength(usersBefore);
-    expect(await (await fetch(url(ports.cms, upload?.url ?? '/missing'))).text()).toBe('logo della cooperativa');
+    const served = await (await fetch(url(ports.cms, upload?.url ?? '/missing'))).arrayBuffer();
+    expect(Buffer.from(served).equals(Buffer.from(await logo.arrayBuffer()))).toBe(true);
     expect(await (await meili('/indexes/prova/documents/1')).json()).toEqual({ id: 1, nome: 'Pratica' });
     const inbox = (await (await fetch(url(ports.inbox, '/api/email'))).json()) as { to: { address: string }[] }[];
     expect(inbox.map((mail) => mail.to[0]?.address)).toContain('prima@example.it');

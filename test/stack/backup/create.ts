@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { StackSettings } from '../settings.ts';
@@ -37,7 +37,10 @@ const platformVersion = (): string =>
 export const createBackup = async (settings: StackSettings): Promise<{ archive: string; manifest: Manifest }> => {
   const createdAt = new Date();
   const dir = backupDir(settings);
-  const name = `coop-backup-${stamp(createdAt)}`;
+  // Two backups within the same second keep both: the later one takes a suffix.
+  const base = `coop-backup-${stamp(createdAt)}`;
+  let name = base;
+  for (let copy = 2; existsSync(path.join(dir, `${name}.tar.gz`)); copy += 1) name = `${base}-${copy}`;
   const staging = path.join(dir, `.${name}.partial`);
   mkdirSync(staging, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
