@@ -27,9 +27,11 @@ export const prepareImage = async (asset: ImageAsset, maxPixels: number, what: s
   }
   if (format !== 'png' && format !== 'jpeg') throw new InvalidImageError(`${what}, formato ${format ?? 'sconosciuto'}`);
   try {
+    // On white, without an alpha channel: PDF/A-1 allows no transparency.
     const pipeline = sharp(asset.bytes)
       .rotate()
-      .resize({ width: maxPixels, height: maxPixels, fit: 'inside', withoutEnlargement: true });
+      .resize({ width: maxPixels, height: maxPixels, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' });
     const { data, info } = await (format === 'png' ? pipeline.png() : pipeline.jpeg({ quality: 82 })).toBuffer({
       resolveWithObject: true,
     });
@@ -54,9 +56,12 @@ export const escapeXml = (text: string): string =>
 
 /** Turns an SVG drawn by the library into a PNG, at print resolution. */
 export const rasteriseSvg = async (svg: string, alt: string): Promise<PreparedImage> => {
-  const { data, info } = await sharp(Buffer.from(svg), { density: 192 }).png({ compressionLevel: 6 }).toBuffer({
-    resolveWithObject: true,
-  });
+  const { data, info } = await sharp(Buffer.from(svg), { density: 192 })
+    .flatten({ background: '#ffffff' })
+    .png({ compressionLevel: 6 })
+    .toBuffer({
+      resolveWithObject: true,
+    });
   return { bytes: data, mediaType: 'image/png', extension: 'png', width: info.width, height: info.height, alt };
 };
 
