@@ -20,6 +20,8 @@ import { startEmailOutbox } from './email/outbox';
 import { searchSyncMiddleware } from './search/middleware';
 import { startSearchSync } from './search/sync';
 import { closeRenderer } from '@coop/report-templates';
+import { reportPanelAdminRoutes } from './reports/admin-routes';
+import { managedFieldsMiddleware } from './reports/managed-fields';
 import { seed } from './seed';
 import { workflowGuardMiddleware } from './workflow/guard';
 
@@ -34,6 +36,7 @@ export default {
     strapi.documents.use(schemaConstraintsMiddleware(strapi));
     strapi.documents.use(organisationMiddleware(strapi));
     strapi.documents.use(practiceCardMiddleware(strapi));
+    strapi.documents.use(managedFieldsMiddleware(strapi));
     strapi.documents.use(socialReportMiddleware(strapi));
     strapi.documents.use(consortiumServiceMiddleware(strapi));
     strapi.documents.use(searchSyncMiddleware(strapi));
@@ -42,6 +45,7 @@ export default {
     strapi.server.routes(myOrganisationAdminRoutes(strapi));
     strapi.server.routes(workflowAdminRoutes(strapi));
     strapi.server.routes(reportAdminRoutes(strapi));
+    strapi.server.routes(reportPanelAdminRoutes(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

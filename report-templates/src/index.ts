@@ -20,7 +20,7 @@ export type { ImageAsset } from './images.ts';
 export { ORGANISATION_TYPES, type OrganisationProfile, type OrganisationType } from './organisation.ts';
 export { renderPracticeCatalogue, renderPracticeSheet, type PracticeOptions } from './practice/render-practice.ts';
 export type { InnovationArea, Partnership, PracticeCatalogue, PracticeSheet } from './practice/types.ts';
-export type { RenderedDocument } from './render.ts';
+export { safeFileName, type RenderedDocument } from './render.ts';
 export { renderSocialReport, type SocialReportOptions } from './social-report/render-social-report.ts';
 export type { BodyMember, SocialReportContent } from './social-report/content.ts';
 export type { ConsortiumMembers, ControlAttestation, SocialReportDocument } from './social-report/types.ts';
