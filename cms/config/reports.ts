@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { isPdfProfile } from '@coop/report-templates/pdfa';
+
+// The report library's profiles (config files cannot load its ESM sources while the admin builds).
+const PDF_PROFILES = ['1b', '2b', 'off'];
 
 const pdfProfile = (value: string): string => {
   const profile = value.trim().toLowerCase() || '1b';
-  if (!isPdfProfile(profile)) throw new Error(`REPORT_PDFA: "${value}" non previsto, scegliere tra 1b, 2b e off`);
+  if (!PDF_PROFILES.includes(profile)) {
+    throw new Error(`REPORT_PDFA: "${value}" non previsto, scegliere tra 1b, 2b e off`);
+  }
   return profile;
 };
 

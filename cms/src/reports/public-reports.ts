@@ -100,7 +100,11 @@ export const publicReportView = (found: NonNullable<Awaited<ReturnType<typeof pu
     depositDate: document.depositDate ?? null,
     depositProtocol: document.depositProtocol ?? null,
     previousYear: document.previousYear ? document.previousYear.year : null,
-    summary: summaryFigures(document.report, document.previousYear),
+    summary: {
+      previousYear: document.previousYear ? document.previousYear.year : null,
+      rows: view.summary.rows,
+      figures: summaryFigures(document.report, document.previousYear),
+    },
     charts: socialReportCharts(document),
     attestation:
       attestation?.kind === 'attestation'

@@ -66,6 +66,10 @@ export type ReportCompleteness = Completeness & {
   consortium: ConsortiumAggregate | null;
   /** The deposit deadline, for a report not yet deposited. */
   deposit: (DepositDeadline & { description: string }) | null;
+  year: number;
+  stage: ReportStage;
+  /** The control body's attestation as recorded, for the panel. */
+  attestation: StoredAttestation | null;
 };
 
 export default factories.createCoreService(SOCIAL_REPORT_UID, ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -116,6 +120,9 @@ export default factories.createCoreService(SOCIAL_REPORT_UID, ({ strapi }: { str
       indicators: computeIndicators(report),
       consortium: isConsortium(report.organisationType) ? await this.consortiumAggregate(report) : null,
       deposit: REPORT_STAGES_BEFORE_DEPOSIT.includes(report.stage) ? withDescription(deadlineOf(report.year)) : null,
+      year: report.year,
+      stage: report.stage,
+      attestation: report.controlAttestation ?? null,
     };
   },
 
