@@ -29,9 +29,13 @@ export type MandatoryItem = {
 
 const filled = (text: string | null | undefined): boolean => !isBlank(text);
 const nonEmpty = (list: unknown[] | null | undefined): boolean => (list?.length ?? 0) > 0;
-/** Rows with at least one figure entered: rows carried over from last year without figures do not count. */
+/**
+ * A table with its figures: at least one row, and every row's figures entered (rows carried over
+ * from last year come without figures, and do not count until someone enters them).
+ */
 const counted = <T>(list: T[] | null | undefined, ...figures: ((row: T) => unknown)[]): boolean =>
-  (list ?? []).some((row) => figures.some((figure) => toAmount(figure(row) as number | null) !== null));
+  (list?.length ?? 0) > 0 &&
+  (list ?? []).every((row) => figures.every((figure) => toAmount(figure(row) as number | null) !== null));
 const always = (): boolean => true;
 
 /**

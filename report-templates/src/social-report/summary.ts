@@ -11,10 +11,14 @@ export type SummaryFigure = {
   previous: number | null;
 };
 
-/** The sum of the figures entered; null when none was (an empty count is not a zero). */
+/**
+ * The sum of a table's figures once all are entered; null while any is missing (an empty count is
+ * not a zero, and half a table is not the year's figure).
+ */
 const total = (values: (number | string | null | undefined)[]): number | null => {
-  const entered = values.map((value) => toAmount(value ?? null)).filter((value) => value !== null);
-  return entered.length === 0 ? null : entered.reduce((sum, value) => sum + value, 0);
+  const entered = values.map((value) => toAmount(value ?? null));
+  if (entered.length === 0 || entered.some((value) => value === null)) return null;
+  return entered.reduce<number>((sum, value) => sum + (value ?? 0), 0);
 };
 
 const revenuesOf = (report: SocialReportContent, kinds?: readonly string[]): number | null => {

@@ -139,7 +139,13 @@ export default factories.createCoreService(SOCIAL_REPORT_UID, ({ strapi }: { str
     // The record of copied texts is the workflow's own field: nobody writes it by hand.
     const created = await asWorkflow(() =>
       strapi.documents(SOCIAL_REPORT_UID).create({
-        data: { ...sections, year, organisation: report.organisation?.documentId, carriedOver },
+        data: {
+          ...sections,
+          year,
+          organisation: report.organisation?.documentId,
+          stage: 'In compilazione',
+          carriedOver,
+        },
       } as never),
     );
     return { documentId: created.documentId, year };
