@@ -22,6 +22,10 @@ type SocialReportService = {
   reportOfYear: (organisation: string, year: number) => Promise<StoredReport | null>;
   completeness: (documentId: string) => Promise<ReportCompleteness | null>;
   completenessOf: (report: StoredReport) => Promise<ReportCompleteness>;
+  consortiumAggregate: (
+    report: StoredReport,
+    options?: { approvedOnly?: boolean },
+  ) => Promise<ReportCompleteness['consortium'] & object>;
   confirmCarriedText: (documentId: string, path: string) => Promise<void>;
   comparison: (documentId: string) => Promise<{ year: number; figures: Record<string, number> } | null>;
   startNextYear: (documentId: string) => Promise<{ documentId: string; year: number }>;
@@ -69,7 +73,8 @@ const isApproved = (report: Pick<StoredReport, 'stage'>): boolean => REPORT_STAG
 /**
  * A report as its document shows it. Only an approved report carries its approval (otherwise the
  * document is a BOZZA) and only a deposited one its deposit; last year's figures are compared
- * only when last year's report was approved too: no draft figure reaches a document.
+ * only when last year's report was approved too, and a consortium's members count with approved
+ * reports only: no draft figure reaches a document.
  */
 export const documentOf = async (
   strapi: Core.Strapi,
@@ -82,12 +87,16 @@ export const documentOf = async (
     socialReports(strapi).reportOfYear(report.organisation.documentId, report.year - 1),
     known ?? socialReports(strapi).completenessOf(report),
   ]);
+  // A consortium's document gathers only what its members' assemblies approved.
+  const consortium = completeness.consortium
+    ? await socialReports(strapi).consortiumAggregate(report, { approvedOnly: true })
+    : null;
   const deposited = report.stage === 'Depositato' || report.stage === 'Pubblicato';
   return {
     organisation,
     report: report as SocialReportContent,
     previousYear: previous && isApproved(previous) ? (previous as SocialReportContent) : null,
-    consortium: completeness.consortium,
+    consortium,
     approvalDate: isApproved(report) ? report.approvalDate : null,
     depositDate: deposited ? report.depositDate : null,
     depositProtocol: deposited ? report.depositProtocol : null,

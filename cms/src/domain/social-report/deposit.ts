@@ -11,8 +11,10 @@ export const todayInRome = (now = new Date()): string =>
   }).format(now);
 
 const DAY_MS = 86_400_000;
-const dayNumber = (isoDate: string): number =>
-  Date.UTC(...(isoDate.split('-').map(Number) as [number, number, number])) / DAY_MS;
+const dayNumber = (isoDate: string): number => {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+};
 
 /** The deposit at the Registro delle imprese is due by 30 June of the year after the report's. */
 export const depositDeadline = (year: number): string => `${year + 1}-06-30`;

@@ -7,8 +7,13 @@ import { computeCompleteness, type Completeness } from '../../../domain/social-r
 import { figuresByKey } from '../../../domain/social-report/comparison';
 import { aggregateMembers, type ConsortiumAggregate } from '../../../domain/social-report/consortium-aggregate';
 import { deadlineOf, describeDeadline, type DepositDeadline } from '../../../domain/social-report/deposit';
-import { narrativeField, nextYearStart, type CarriedOver } from '../../../domain/social-report/next-year';
-import { REPORT_STAGES_BEFORE_DEPOSIT, type ReportStage } from '../../../domain/workflow';
+import {
+  narrativeField,
+  nextYearStart,
+  REPORT_SECTIONS,
+  type CarriedOver,
+} from '../../../domain/social-report/next-year';
+import { REPORT_STAGES_APPROVED, REPORT_STAGES_BEFORE_DEPOSIT, type ReportStage } from '../../../domain/workflow';
 import { SOCIAL_REPORT_SECTIONS_POPULATE, SOCIAL_REPORT_UID } from '../../../documents/social-report';
 import { asWorkflow } from '../../../workflow/context';
 
@@ -89,16 +94,26 @@ export default factories.createCoreService(SOCIAL_REPORT_UID, ({ strapi }: { str
     } as never)) as unknown as StoredReport | null;
   },
 
-  /** A consortium's members with their reports of the same year, gathered into one set of figures. */
-  async consortiumAggregate(report: StoredReport): Promise<ConsortiumAggregate> {
+  /**
+   * A consortium's members with their reports of the same year, gathered into one set of figures.
+   * `approvedOnly`: only reports their assemblies approved count (what a document may show).
+   */
+  async consortiumAggregate(
+    report: StoredReport,
+    options: { approvedOnly?: boolean } = {},
+  ): Promise<ConsortiumAggregate> {
     const members = report.organisation?.members ?? [];
     const memberReports = await Promise.all(
       members.map(async (member) => {
-        const found = await strapi.documents(SOCIAL_REPORT_UID).findFirst({
-          filters: { year: report.year, organisation: { documentId: member.documentId } },
+        const found = (await strapi.documents(SOCIAL_REPORT_UID).findFirst({
+          filters: {
+            year: report.year,
+            organisation: { documentId: member.documentId },
+            ...(options.approvedOnly ? { stage: { $in: REPORT_STAGES_APPROVED } } : {}),
+          },
           populate: SOCIAL_REPORT_SECTIONS_POPULATE,
-        } as never);
-        return { organisationName: member.name, report: (found as unknown as StoredReport | null) ?? null };
+        } as never)) as unknown as StoredReport | null;
+        return { organisationName: member.name, report: found ?? null };
       }),
     );
     return aggregateMembers(memberReports);
@@ -177,8 +192,9 @@ export default factories.createCoreService(SOCIAL_REPORT_UID, ({ strapi }: { str
     const report = await this.findWithSections(documentId);
     if (!report?.organisation) return null;
     const previous = await this.reportOfYear(report.organisation.documentId, report.year - 1);
-    return previous
-      ? { year: previous.year, figures: figuresByKey(previous as unknown as Record<string, unknown>) }
-      : null;
+    if (!previous) return null;
+    // The sections only: the workflow's records are no figures to compare with.
+    const sections = Object.fromEntries(REPORT_SECTIONS.map((name) => [name, previous[name] ?? null]));
+    return { year: previous.year, figures: figuresByKey(sections) };
   },
 }));
