@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SOCIAL_REPORT } from '../access/content-types';
 import { approvalDateProblem, checkDeposit } from '../domain/social-report/deposit';
+import type { Transition } from '../domain/workflow';
 
 export type ReportTransitionInput = {
   approvalDate?: unknown;
@@ -31,10 +32,11 @@ export const hasAttestation = (attestation: StoredReport['controlAttestation']):
 export const reportTransitionData = async (
   strapi: Core.Strapi,
   documentId: string,
-  to: string,
+  transition: Pick<Transition<string>, 'requiresApprovalDate' | 'requiresDeposit'>,
   input: ReportTransitionInput,
 ): Promise<Record<string, unknown>> => {
-  if (to !== 'Approvato' && to !== 'Depositato') return {};
+  // Withdrawing from the portal also goes back to "Depositato": it keeps the deposit as recorded.
+  if (!transition.requiresApprovalDate && !transition.requiresDeposit) return {};
   const report = (await strapi.documents(SOCIAL_REPORT).findOne({
     documentId,
     fields: ['year', 'approvalDate'],
@@ -42,7 +44,7 @@ export const reportTransitionData = async (
   } as never)) as unknown as StoredReport | null;
   if (!report) throw new errors.NotFoundError('Bilancio sociale non trovato');
 
-  if (to === 'Approvato') {
+  if (transition.requiresApprovalDate) {
     if (!hasAttestation(report.controlAttestation)) throw new errors.ValidationError(ATTESTATION_MISSING);
     const attestationDate = report.controlAttestation?.noControlBody ? null : (report.controlAttestation?.date ?? null);
     const problem = approvalDateProblem(input.approvalDate, report.year, attestationDate);

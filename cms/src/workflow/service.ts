@@ -135,7 +135,7 @@ export const performTransition = async (
     throw new errors.ValidationError(`Commento: per «${transition.label}» va spiegato il motivo`);
   }
   if (kind === 'practice-card' && to === 'Inviata') await checkPracticeCard(strapi, { documentId }, 'complete');
-  const reportData = kind === 'social-report' ? await reportTransitionData(strapi, documentId, to, input) : {};
+  const reportData = kind === 'social-report' ? await reportTransitionData(strapi, documentId, transition, input) : {};
   if (kind === 'social-report' && to === 'Confermato') {
     const completeness = (await strapi.service(SOCIAL_REPORT).completeness(documentId)) as {
       missing: { label: string }[];
