@@ -14,6 +14,10 @@ test('the network staff sign in to the admin panel, in Italian', async ({ page }
   await signInAsNetworkAdmin(page);
   await expect(page).toHaveURL(/\/admin(\/)?$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+  // The home page lists every social report still to deposit, with its deadline and the days left.
+  const deadlines = page.getByTestId('deposit-deadlines');
+  await expect(deadlines).toContainText('Bilancio sociale 2024 · Terre del Mincio Cooperativa Sociale');
+  await expect(deadlines).toContainText(/deposito entro il 30 giugno 2025: (mancano \d+ giorni|scaduta da \d+ giorni)/);
   await page.screenshot({ path: test.info().outputPath('admin-home.png'), fullPage: true });
 });
 
@@ -37,6 +41,8 @@ test('practice cards are listed and edited with the survey form’s Italian labe
 });
 
 test('a social report shows how complete it is against the guidelines', async ({ page }) => {
+  // The whole report's form is heavy, and its PDF may be LibreOffice's first conversion.
+  test.slow();
   await signInAsNetworkAdmin(page);
   await page.goto(collection('api::social-report.social-report'));
   await page.getByRole('link', { name: 'Bilancio sociale 2024 · Terre del Mincio Cooperativa Sociale' }).click();
@@ -70,6 +76,8 @@ test('a social report shows how complete it is against the guidelines', async ({
 test("next year's report is started only when confirmed, with last year's figures beside its empty fields", async ({
   page,
 }) => {
+  // Two whole reports' forms open one after the other.
+  test.slow();
   await signInAsNetworkAdmin(page);
   await page.goto(collection('api::social-report.social-report'));
   await page.getByRole('link', { name: 'Bilancio sociale 2024 · Terre del Mincio Cooperativa Sociale' }).click();
@@ -85,7 +93,7 @@ test("next year's report is started only when confirmed, with last year's figure
   await page.getByRole('alertdialog').getByRole('button', { name: 'Inizia il bilancio 2025' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('2025', { timeout: 30_000 });
-  await expect(page.getByText('Completezza (linee guida)')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Completezza (linee guida)')).toBeVisible({ timeout: 60_000 });
   const bar = page.getByRole('progressbar');
   await expect(bar).toBeVisible();
   expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(30);

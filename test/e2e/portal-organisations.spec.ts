@@ -50,12 +50,16 @@ test('an organisation has its public page: type, place, consortium, practices an
   const practices = page.getByRole('region', { name: 'Pratiche innovative pubblicate' });
   expect(await practices.getByRole('heading', { level: 3 }).count()).toBeGreaterThan(0);
   const reports = page.getByRole('region', { name: 'Bilanci sociali pubblicati' });
-  await expect(reports.getByRole('link', { name: 'Bilancio sociale 2023' })).toHaveAttribute(
+  await expect(reports.getByRole('link', { name: 'Bilancio sociale 2023', exact: true })).toHaveAttribute(
     'href',
     '/organizzazioni/navigli-insieme/bilanci/2023',
   );
   // 2024 is still being written: not on the portal.
-  await expect(reports.getByRole('link', { name: 'Bilancio sociale 2024' })).toHaveCount(0);
+  await expect(reports.getByRole('link', { name: /2024/ })).toHaveCount(0);
+  await expect(reports.getByRole('link', { name: 'PDF/A del bilancio sociale 2023' })).toHaveAttribute(
+    'href',
+    /\/api\/public-social-reports\/navigli-insieme\/2023\/document$/,
+  );
   await keepScreenshot(page, 'organisation-page');
 
   // A practice of the organisation links its page.
