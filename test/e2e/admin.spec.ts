@@ -48,7 +48,7 @@ test('a social report shows how complete it is against the guidelines', async ({
   await page.getByRole('link', { name: 'Bilancio sociale 2024 · Terre del Mincio Cooperativa Sociale' }).click();
 
   // The edit form of a whole report is heavy: its side panels come after every section has rendered.
-  await expect(page.getByText('Completezza (linee guida)')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Completezza (linee guida)')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByText('Voci obbligatorie: 100%')).toBeVisible();
   // The bar says its value to screen readers and is drawn full, from the left.
   const bar = page.getByRole('progressbar', { name: 'Voci obbligatorie: 100%' });
@@ -81,7 +81,7 @@ test("next year's report is started only when confirmed, with last year's figure
   await signInAsNetworkAdmin(page);
   await page.goto(collection('api::social-report.social-report'));
   await page.getByRole('link', { name: 'Bilancio sociale 2024 · Terre del Mincio Cooperativa Sociale' }).click();
-  await expect(page.getByText('Completezza (linee guida)')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Completezza (linee guida)')).toBeVisible({ timeout: 90_000 });
 
   await page.getByRole('button', { name: 'Inizia il bilancio dell’anno successivo' }).click();
   const dialog = page.getByRole('alertdialog');
@@ -93,7 +93,7 @@ test("next year's report is started only when confirmed, with last year's figure
   await page.getByRole('alertdialog').getByRole('button', { name: 'Inizia il bilancio 2025' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('2025', { timeout: 30_000 });
-  await expect(page.getByText('Completezza (linee guida)')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('Completezza (linee guida)')).toBeVisible({ timeout: 90_000 });
   const bar = page.getByRole('progressbar');
   await expect(bar).toBeVisible();
   expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(30);
