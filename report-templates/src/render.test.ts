@@ -179,8 +179,8 @@ describe('social report', () => {
 });
 
 describe('documents to deposit: PDF/A', () => {
-  const expectPdfA1b = (pdf: Buffer, title: string, author: string) => {
-    const facts = pdfFacts(pdf);
+  const expectPdfA1b = async (pdf: Buffer, title: string, author: string) => {
+    const facts = await pdfFacts(pdf);
     expect(facts.pdfa).toEqual({ part: '1', conformance: 'B' });
     expect(facts.version).toBe('1.4');
     expect(facts.tagged).toBe(true);
@@ -198,14 +198,14 @@ describe('documents to deposit: PDF/A', () => {
     { timeout: TIMEOUT },
     async () => {
       const pdf = await renderSocialReport(await fixtures.completeSocialReport(), 'pdf');
-      const facts = expectPdfA1b(
+      const facts = await expectPdfA1b(
         pdf.bytes,
         'Bilancio sociale 2024 · Navigli Insieme Cooperativa Sociale',
         'Navigli Insieme Cooperativa Sociale',
       );
       expect(facts.keywords).toContain('2024');
       expect(facts.subject).toContain('esercizio 2024');
-      const text = pageTexts(pdf.bytes).join('\n');
+      const text = (await pageTexts(pdf.bytes)).join('\n');
       expect(text).toContain('1.234.567,89 €');
       expect(text).toMatch(/Lavoratori\s+108\s+98\s+\+10,2%/);
     },
@@ -214,10 +214,10 @@ describe('documents to deposit: PDF/A', () => {
   it('renders the practice sheet and the catalogue as PDF/A-1b too', { timeout: TIMEOUT }, async () => {
     const sheet = await fixtures.practiceSheet();
     const sheetPdf = await renderPracticeSheet(sheet, 'pdf');
-    expectPdfA1b(sheetPdf.bytes, `Scheda pratica innovativa: ${sheet.title}`, sheet.organisation.name);
-    expect(pageTexts(sheetPdf.bytes).join(' ').replace(/\s+/g, ' ')).toContain(sheet.title);
+    await expectPdfA1b(sheetPdf.bytes, `Scheda pratica innovativa: ${sheet.title}`, sheet.organisation.name);
+    expect((await pageTexts(sheetPdf.bytes)).join(' ').replace(/\s+/g, ' ')).toContain(sheet.title);
     const catalogue = await renderPracticeCatalogue(await fixtures.practiceCatalogue(3, 1), 'pdf');
-    const facts = expectPdfA1b(
+    const facts = await expectPdfA1b(
       catalogue.bytes,
       'Catalogo delle pratiche selezionate · I edizione del Think Tank SEnt',
       'Think Tank SEnt',
@@ -227,10 +227,10 @@ describe('documents to deposit: PDF/A', () => {
 
   it('gives PDF/A-2b, or plain tagged PDF, when configured so', { timeout: TIMEOUT }, async () => {
     const data = fixtures.workIntegrationReport();
-    const twoB = pdfFacts((await renderSocialReport(data, 'pdf', { pdfa: '2b' })).bytes);
+    const twoB = await pdfFacts((await renderSocialReport(data, 'pdf', { pdfa: '2b' })).bytes);
     expect(twoB.pdfa).toEqual({ part: '2', conformance: 'B' });
     expect(twoB.fonts.filter((font) => !font.embedded)).toEqual([]);
-    const plain = pdfFacts((await renderSocialReport(data, 'pdf', { pdfa: 'off' })).bytes);
+    const plain = await pdfFacts((await renderSocialReport(data, 'pdf', { pdfa: 'off' })).bytes);
     expect(plain.pdfa).toBeNull();
     expect(plain.tagged).toBe(true);
     const wrong = await caught(renderSocialReport(data, 'pdf', { pdfa: '3u' as never }));
@@ -244,7 +244,7 @@ describe('documents to deposit: PDF/A', () => {
       const approved = await fixtures.completeSocialReport();
       const draft = { ...approved, approvalDate: null, depositDate: null };
       const draftPdf = (await renderSocialReport(draft, 'pdf', { now: new Date('2025-03-02T10:00:00Z') })).bytes;
-      const pages = pageTexts(draftPdf);
+      const pages = await pageTexts(draftPdf);
       expect(pages.length).toBeGreaterThan(10);
       pages.forEach((page, index) =>
         expect({ page: index + 1, marked: page.includes('BOZZA — non valida per il deposito') }).toEqual({
@@ -255,14 +255,14 @@ describe('documents to deposit: PDF/A', () => {
       expect(pages[0]).toContain('Bozza generata il 2 marzo 2025');
       expect(pages[0]).not.toContain('Approvato');
       // Drawn as a person sees it: a red mark in the header of every page.
-      const red = redPixelsInHeaders(draftPdf);
+      const red = await redPixelsInHeaders(draftPdf);
       expect(red).toHaveLength(pages.length);
       for (const pixels of red) expect(pixels).toBeGreaterThan(20);
-      expect(pdfFacts(draftPdf).subject).toContain('BOZZA');
+      expect((await pdfFacts(draftPdf)).subject).toContain('BOZZA');
 
       const approvedPdf = (await renderSocialReport(approved, 'pdf')).bytes;
-      expect(redPixelsInHeaders(approvedPdf).every((pixels) => pixels === 0)).toBe(true);
-      const cover = pageTexts(approvedPdf)[0] ?? '';
+      expect((await redPixelsInHeaders(approvedPdf)).every((pixels) => pixels === 0)).toBe(true);
+      const cover = (await pageTexts(approvedPdf))[0] ?? '';
       expect(cover).toContain('Approvato dall’assemblea dei soci il 29 aprile 2025');
       expect(cover).toContain('C.F. 08123450155');
       expect(cover).not.toMatch(/generat/);
@@ -274,7 +274,7 @@ describe('documents to deposit: PDF/A', () => {
     { timeout: TIMEOUT },
     async () => {
       const data = await fixtures.completeSocialReport();
-      const attested = pageTexts(
+      const attested = await pageTexts(
         (
           await renderSocialReport(
             {
@@ -302,13 +302,15 @@ describe('documents to deposit: PDF/A', () => {
         'Depositato al Registro delle imprese il 20 giugno 2025, protocollo n. MI/2025/0012345',
       );
 
-      const none = pageTexts(
-        (
-          await renderSocialReport(
-            { ...data, attestation: { kind: 'no-control-body', reason: 'Non supera i limiti dell’art. 2477 c.c.' } },
-            'pdf',
-          )
-        ).bytes,
+      const none = (
+        await pageTexts(
+          (
+            await renderSocialReport(
+              { ...data, attestation: { kind: 'no-control-body', reason: 'Non supera i limiti dell’art. 2477 c.c.' } },
+              'pdf',
+            )
+          ).bytes,
+        )
       ).join('\n');
       expect(none).toMatch(/Organo di controllo\s+Non nominato/);
       expect(none).toMatch(/Motivo\s+Non supera i limiti dell’art. 2477 c.c./);
@@ -336,7 +338,7 @@ describe('documents to deposit: PDF/A', () => {
       const pdf = await renderSocialReport({ ...data, report, previousYear: data.report }, 'pdf', {
         allowIncomplete: true,
       });
-      const text = pageTexts(pdf.bytes).join('\n');
+      const text = (await pageTexts(pdf.bytes)).join('\n');
       expect(text).toMatch(/Lavoratori\s+—\s+108\s*\n/);
       expect(text).toMatch(/Ricavi e proventi totali\s+—\s+[\d.]+,\d{2} €\s*\n/);
       expect(text).toMatch(/Costi totali\s+—\s+[\d.]+,\d{2} €\s*\n/);
