@@ -34,6 +34,8 @@ import { searchSyncMiddleware } from './search/middleware';
 import { startSearchSync } from './search/sync';
 import { startRetention } from './privacy/retention';
 import { closeRenderer } from '@coop/report-templates';
+import { reportPanelAdminRoutes } from './reports/admin-routes';
+import { managedFieldsMiddleware } from './reports/managed-fields';
 import { seed } from './seed';
 import { workflowGuardMiddleware } from './workflow/guard';
 
@@ -56,6 +58,7 @@ export default {
     strapi.documents.use(schemaConstraintsMiddleware(strapi));
     strapi.documents.use(organisationMiddleware(strapi));
     strapi.documents.use(practiceCardMiddleware(strapi));
+    strapi.documents.use(managedFieldsMiddleware(strapi));
     strapi.documents.use(socialReportMiddleware(strapi));
     strapi.documents.use(consortiumServiceMiddleware(strapi));
     strapi.documents.use(searchSyncMiddleware(strapi));
@@ -64,6 +67,7 @@ export default {
     strapi.server.routes(myOrganisationAdminRoutes(strapi));
     strapi.server.routes(workflowAdminRoutes(strapi));
     strapi.server.routes(reportAdminRoutes(strapi));
+    strapi.server.routes(reportPanelAdminRoutes(strapi));
     strapi.server.routes(securityAdminRoutes(strapi));
     guardInvitationRoutes(strapi);
     // A worker answers its health check and nothing else: the admin and the API are the web instances' job.

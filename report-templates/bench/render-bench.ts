@@ -34,15 +34,19 @@ const series = async (label: string, goalMs: number, render: () => Promise<Rende
 
 const socialReport = await completeSocialReport();
 const catalogue = await practiceCatalogue(40, 2);
+const draft = { ...socialReport, approvalDate: null, depositDate: null };
 console.log(`Node ${process.version}, ${RUNS} renders per series, LibreOffice kept warm between renders`);
 
 try {
   const cold = await timed(() => renderSocialReport(socialReport, 'pdf'));
-  console.log(`${'social report PDF, cold (LibreOffice starts)'.padEnd(44)} ${cold.ms.toFixed(0).padStart(6)} ms`);
+  console.log(`${'social report PDF/A-1b, cold (LibreOffice starts)'.padEnd(44)} ${cold.ms.toFixed(0).padStart(6)} ms`);
   const results = [
-    await series('social report PDF, warm', 2000, () => renderSocialReport(socialReport, 'pdf')),
+    await series('social report PDF/A-1b, warm', 1000, () => renderSocialReport(socialReport, 'pdf')),
+    await series('social report draft (BOZZA) PDF/A-1b, warm', 1000, () => renderSocialReport(draft, 'pdf')),
     await series('social report ODT, warm', 300, () => renderSocialReport(socialReport, 'odt')),
-    await series('catalogue of 40 practices with photos, PDF', 10_000, () => renderPracticeCatalogue(catalogue, 'pdf')),
+    await series('catalogue of 40 practices with photos, PDF/A', 10_000, () =>
+      renderPracticeCatalogue(catalogue, 'pdf'),
+    ),
   ];
   process.exitCode = results.every(Boolean) ? 0 : 1;
 } finally {

@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConversionError, describeCause, LibreOfficeUnavailableError, TemplateError } from './errors.ts';
 import { TIME_ZONE } from './format.ts';
 import { locateLibreOffice, type LibreOffice } from './libreoffice.ts';
 import { isAlive, officeProcessIds } from './office-processes.ts';
+import { declarePdfA, pdfExportOptions, pdfProfileOf, type PdfProfile } from './pdfa.ts';
+import { renderQueue, type RenderPriority } from './render-queue.ts';
 import { buildTemplate, type TemplateName } from './template-build.ts';
 
 export type OutputFormat = 'odt' | 'pdf' | 'docx';
@@ -22,15 +26,33 @@ export type RendererOptions = {
   conversionTimeoutMs?: number;
   /** Another folder of `.fodt` templates with the same names (tests, customised layouts). */
   templatesDir?: string;
+  /** PDF/A level of PDF output: `1b` (default), `2b`, or `off` for plain tagged PDF; default REPORT_PDFA. */
+  pdfa?: PdfProfile;
+  /**
+   * `interactive` (default): someone signed in waits for this document; it goes before every
+   * `public` render still waiting. `public` renders (anonymous downloads) wait in a bounded queue.
+   */
+  priority?: RenderPriority;
+  /** Most `public` renders that may wait at once; more are refused at once (default 8). */
+  publicQueueLimit?: number;
 };
 
 type Callback<T> = (error: unknown, result: T) => void;
 type Carbone = {
   set: (options: Record<string, unknown>) => void;
   render: (template: string, data: unknown, options: Record<string, unknown>, callback: Callback<Buffer>) => void;
-  convert: (file: Buffer, options: Record<string, unknown>, callback: Callback<Buffer>) => void;
 };
-type Converter = { exit: (callback: () => void) => void; init: (callback: () => void) => void };
+type Converter = {
+  exit: (callback: () => void) => void;
+  init: (callback: () => void) => void;
+  convertFile: (
+    input: string,
+    filter: string,
+    filterOptions: string,
+    output: string,
+    callback: (error: unknown, output: string) => void,
+  ) => void;
+};
 
 type Engine = {
   carbone: Carbone;
@@ -42,6 +64,10 @@ type Engine = {
 };
 
 const require = createRequire(import.meta.url);
+/** Our conversion worker, run by Carbone's converter in place of its own: it passes the PDF options on. */
+const CONVERTER_SCRIPT = fileURLToPath(new URL('./office-converter.py', import.meta.url));
+/** LibreOffice's export filters: Carbone's own choice for DOCX. */
+const EXPORT_FILTERS = { pdf: 'writer_pdf_Export', docx: 'Office Open XML Text' } as const;
 const DEFAULT_TIMEOUT_MS = 60_000;
 const located = new Map<string, LibreOffice>();
 let engine: Engine | null = null;
@@ -116,6 +142,7 @@ const startEngine = async (options: RendererOptions): Promise<Engine> => {
     currencySource: 'EUR',
     currencyTarget: 'EUR',
     converterFactoryTimeout: 0,
+    pythonPath: CONVERTER_SCRIPT,
   });
   engine = { carbone, converter, workDir, templates: new Map(), libreOffice };
   return engine;
@@ -177,39 +204,62 @@ const conversionError = (cause: unknown, officeDied: boolean): ConversionError |
   });
 };
 
-let conversions: Promise<unknown> = Promise.resolve();
-
-/**
- * Converts an ODT to PDF or DOCX in the warm LibreOffice process. One conversion at a time: the
- * time limit counts only its own conversion, and restarting LibreOffice after it cannot hit another.
- */
-export const convertOdt = (odt: Buffer, format: 'pdf' | 'docx', options: RendererOptions): Promise<Buffer> => {
-  const conversion = conversions.then(() => convertNow(odt, format, options));
-  conversions = conversion.catch(() => undefined);
-  return conversion;
+/** One LibreOffice conversion through Carbone's converter, with our filter options. */
+const storeAs = (current: Engine, odt: Buffer, format: 'pdf' | 'docx', profile: PdfProfile): Promise<Buffer> => {
+  const folder = path.join(current.workDir, 'render');
+  const name = randomUUID();
+  // "_tmp.odt": the intermediate file's name as Carbone itself writes it (tests watch for it).
+  const input = path.join(folder, `${name}_tmp.odt`);
+  const output = path.join(folder, `${name}.${format}`);
+  const options = format === 'pdf' ? JSON.stringify(pdfExportOptions(profile)) : '';
+  const offices = officeProcessIds();
+  return (async () => {
+    await mkdir(folder, { recursive: true });
+    await writeFile(input, odt);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        current.converter.convertFile(input, EXPORT_FILTERS[format], options, output, (error) => {
+          if (error)
+            reject(
+              conversionError(
+                error,
+                offices.some((pid) => !isAlive(pid)),
+              ),
+            );
+          else resolve();
+        });
+      });
+      const bytes = await readFile(output);
+      return format === 'pdf' ? declarePdfA(bytes, profile) : bytes;
+    } finally {
+      await Promise.all([rm(input, { force: true }), rm(output, { force: true })]);
+    }
+  })();
 };
 
-const convertNow = async (odt: Buffer, format: 'pdf' | 'docx', options: RendererOptions): Promise<Buffer> => {
+/**
+ * Converts an ODT to PDF or DOCX in the warm LibreOffice process, waiting its turn in the render
+ * queue: one conversion at a time, so the time limit counts only its own conversion, and
+ * restarting LibreOffice after it cannot hit another.
+ */
+export const convertOdt = (odt: Buffer, format: 'pdf' | 'docx', options: RendererOptions): Promise<Buffer> =>
+  inRenderQueue(options, () => convertNow(odt, format, options));
+
+/** Runs a whole render (fill, pictures, conversion) in its turn; see `RendererOptions.priority`. */
+export const inRenderQueue = <T>(options: RendererOptions, render: () => Promise<T>): Promise<T> =>
+  renderQueue.run(options.priority ?? 'interactive', render, { publicLimit: options.publicQueueLimit });
+
+/** Converts at once: only from within a job of the render queue. */
+export const convertNow = async (odt: Buffer, format: 'pdf' | 'docx', options: RendererOptions): Promise<Buffer> => {
   findLibreOffice(options);
+  const profile = pdfProfileOf(options.pdfa ?? process.env.REPORT_PDFA);
   const current = await openEngine(options);
   if (!current.libreOffice) {
     throw new LibreOfficeUnavailableError('installato dopo l’avvio del servizio: riavviarlo per produrre PDF e DOCX');
   }
   const timeoutMs = options.conversionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
-  const offices = officeProcessIds();
-  const conversion = new Promise<Buffer>((resolve, reject) => {
-    current.carbone.convert(odt, { extension: 'odt', convertTo: format }, (error, result) => {
-      if (error)
-        reject(
-          conversionError(
-            error,
-            offices.some((pid) => !isAlive(pid)),
-          ),
-        );
-      else resolve(result);
-    });
-  });
+  const conversion = storeAs(current, odt, format, profile);
   // A conversion abandoned by the timeout may still fail later: that failure has been reported already.
   conversion.catch(() => undefined);
   const timeout = new Promise<never>((_, reject) => {

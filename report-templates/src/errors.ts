@@ -5,7 +5,8 @@ export type RenderErrorCode =
   | 'LIBREOFFICE_UNAVAILABLE'
   | 'LIBREOFFICE_CRASHED'
   | 'CONVERSION_TIMEOUT'
-  | 'CONVERSION_FAILED';
+  | 'CONVERSION_FAILED'
+  | 'QUEUE_FULL';
 
 /** Every failure of the library: an Italian message for people, a stable code for programs. */
 export class ReportRenderError extends Error {

@@ -27,9 +27,11 @@ export const prepareImage = async (asset: ImageAsset, maxPixels: number, what: s
   }
   if (format !== 'png' && format !== 'jpeg') throw new InvalidImageError(`${what}, formato ${format ?? 'sconosciuto'}`);
   try {
+    // On white, without an alpha channel: PDF/A-1 allows no transparency.
     const pipeline = sharp(asset.bytes)
       .rotate()
-      .resize({ width: maxPixels, height: maxPixels, fit: 'inside', withoutEnlargement: true });
+      .resize({ width: maxPixels, height: maxPixels, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' });
     const { data, info } = await (format === 'png' ? pipeline.png() : pipeline.jpeg({ quality: 82 })).toBuffer({
       resolveWithObject: true,
     });
@@ -52,11 +54,17 @@ export const escapeXml = (text: string): string =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char] ?? char,
   );
 
-/** Turns an SVG drawn by the library into a PNG, at print resolution. */
+/**
+ * Turns an SVG drawn by the library into a PNG, at print resolution: a chart 16 cm wide comes out
+ * at about 210 dpi. Twice that made LibreOffice's PDF export three times slower for no visible gain.
+ */
 export const rasteriseSvg = async (svg: string, alt: string): Promise<PreparedImage> => {
-  const { data, info } = await sharp(Buffer.from(svg), { density: 192 }).png({ compressionLevel: 6 }).toBuffer({
-    resolveWithObject: true,
-  });
+  const { data, info } = await sharp(Buffer.from(svg), { density: 120 })
+    .flatten({ background: '#ffffff' })
+    .png({ compressionLevel: 6 })
+    .toBuffer({
+      resolveWithObject: true,
+    });
   return { bytes: data, mediaType: 'image/png', extension: 'png', width: info.width, height: info.height, alt };
 };
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PreparedImage } from './images.ts';
+import { metaXml, type DocumentMetadata } from './odt-metadata.ts';
 import { readZip, writeZip } from './zip.ts';
 
 /**
@@ -48,11 +49,15 @@ const fitFrame = (attributes: string, image: PreparedImage): string => {
 const fileNameOf = (image: PreparedImage): string =>
   `Pictures/${createHash('sha256').update(image.bytes).digest('hex').slice(0, 32)}.${image.extension}`;
 
-/** Rewrites the picture markers of a rendered ODT into real pictures; frames with an empty marker are dropped. */
-export const embedPictures = (odt: Buffer, images: ImageSet): Buffer => {
+/**
+ * Rewrites the picture markers of a rendered ODT into real pictures (frames with an empty marker
+ * are dropped) and writes its metadata.
+ */
+export const finishOdt = (odt: Buffer, images: ImageSet, metadata: DocumentMetadata): Buffer => {
   const entries = readZip(odt);
   const content = entries.find((entry) => entry.name === 'content.xml');
   const manifest = entries.find((entry) => entry.name === 'META-INF/manifest.xml');
+  const meta = entries.find((entry) => entry.name === 'meta.xml');
   if (!content || !manifest) throw new Error('the rendered document has no content.xml or manifest');
 
   const pictures = new Map<string, PreparedImage>();
@@ -88,7 +93,9 @@ export const embedPictures = (odt: Buffer, images: ImageSet): Buffer => {
         ? { name: entry.name, data: Buffer.from(xml, 'utf8') }
         : entry === manifest
           ? { name: entry.name, data: Buffer.from(manifestXml, 'utf8') }
-          : { name: entry.name, data: entry.data, stored: entry.name === 'mimetype' },
+          : entry === meta
+            ? { name: entry.name, data: Buffer.from(metaXml(metadata), 'utf8') }
+            : { name: entry.name, data: entry.data, stored: entry.name === 'mimetype' },
     ),
     ...[...pictures].map(([name, image]) => ({ name, data: image.bytes, stored: true })),
   ]);

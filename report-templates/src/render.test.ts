@@ -14,6 +14,8 @@ import {
   ReportRenderError,
   type RenderedDocument,
 } from './index.ts';
+import { pageTexts, pdfFacts, redPixelsInHeaders } from './pdf-inspection.ts';
+import { createRenderQueue, RenderQueueFullError } from './render-queue.ts';
 import { readZip } from './zip.ts';
 import * as fixtures from './fixtures/fixtures.ts';
 import { SECTION_TITLES } from './social-report/mandatory-items.ts';
@@ -95,8 +97,10 @@ describe('social report', () => {
         expect(text.split(`${index + 1}. ${title.split(' ').slice(0, 3).join(' ')}`).length).toBeGreaterThanOrEqual(3);
       }
       expect(text).toContain('1.234.567,89 €');
-      expect(text).toContain('Approvato il 29 aprile 2025');
-      expect(text).toContain('Documento generato il 2 maggio 2025');
+      expect(text).toContain('Approvato dall’assemblea dei soci il 29 aprile 2025');
+      // An approved report dates itself by its approval, not by when it was printed.
+      expect(text).not.toContain('generat');
+      expect(text).not.toContain('BOZZA');
       expect(text).toMatch(/Lavoratori\s+108\s+98\s+\+10,2%/);
       expect(text).toMatch(/1:2,45 \(limite 1:8\): entro il limite di legge/);
       expect(text).toMatch(/Pagina 3 di \d+/);
@@ -171,6 +175,220 @@ describe('social report', () => {
     expect(text).toMatch(/Ricavi delle associate\s+5\.608\.300,00 €/);
     expect(text).toContain('Volontari: voce non compilata. Motivo: Il consorzio non si avvale di volontari propri.');
     expect(text).not.toContain('Inserimento lavorativo di persone svantaggiate');
+  });
+});
+
+describe('documents to deposit: PDF/A', () => {
+  const expectPdfA1b = async (pdf: Buffer, title: string, author: string) => {
+    const facts = await pdfFacts(pdf);
+    expect(facts.pdfa).toEqual({ part: '1', conformance: 'B' });
+    expect(facts.version).toBe('1.4');
+    expect(facts.tagged).toBe(true);
+    expect(facts.language).toBe('it-IT');
+    expect(facts.title).toBe(title);
+    expect(facts.author).toBe(author);
+    expect(facts.fonts.length).toBeGreaterThan(0);
+    expect(facts.fonts.filter((font) => !font.embedded)).toEqual([]);
+    expect(facts.softMasks).toBe(0);
+    return facts;
+  };
+
+  it(
+    'renders the social report as tagged PDF/A-1b with its title, author, year and language, text intact',
+    { timeout: TIMEOUT },
+    async () => {
+      const pdf = await renderSocialReport(await fixtures.completeSocialReport(), 'pdf');
+      const facts = await expectPdfA1b(
+        pdf.bytes,
+        'Bilancio sociale 2024 · Navigli Insieme Cooperativa Sociale',
+        'Navigli Insieme Cooperativa Sociale',
+      );
+      expect(facts.keywords).toContain('2024');
+      expect(facts.subject).toContain('esercizio 2024');
+      const text = (await pageTexts(pdf.bytes)).join('\n');
+      expect(text).toContain('1.234.567,89 €');
+      expect(text).toMatch(/Lavoratori\s+108\s+98\s+\+10,2%/);
+    },
+  );
+
+  it('renders the practice sheet and the catalogue as PDF/A-1b too', { timeout: TIMEOUT }, async () => {
+    const sheet = await fixtures.practiceSheet();
+    const sheetPdf = await renderPracticeSheet(sheet, 'pdf');
+    await expectPdfA1b(sheetPdf.bytes, `Scheda pratica innovativa: ${sheet.title}`, sheet.organisation.name);
+    expect((await pageTexts(sheetPdf.bytes)).join(' ').replace(/\s+/g, ' ')).toContain(sheet.title);
+    const catalogue = await renderPracticeCatalogue(await fixtures.practiceCatalogue(3, 1), 'pdf');
+    const facts = await expectPdfA1b(
+      catalogue.bytes,
+      'Catalogo delle pratiche selezionate · I edizione del Think Tank SEnt',
+      'Think Tank SEnt',
+    );
+    expect(facts.keywords).toContain('2026');
+  });
+
+  it('gives PDF/A-2b, or plain tagged PDF, when configured so', { timeout: TIMEOUT }, async () => {
+    const data = fixtures.workIntegrationReport();
+    const twoB = await pdfFacts((await renderSocialReport(data, 'pdf', { pdfa: '2b' })).bytes);
+    expect(twoB.pdfa).toEqual({ part: '2', conformance: 'B' });
+    expect(twoB.fonts.filter((font) => !font.embedded)).toEqual([]);
+    const plain = await pdfFacts((await renderSocialReport(data, 'pdf', { pdfa: 'off' })).bytes);
+    expect(plain.pdfa).toBeNull();
+    expect(plain.tagged).toBe(true);
+    const wrong = await caught(renderSocialReport(data, 'pdf', { pdfa: '3u' as never }));
+    expect(wrong.message).toContain('Profilo PDF "3u" non previsto (REPORT_PDFA): scegliere tra 1b, 2b e off');
+  });
+
+  it(
+    'marks every page of a report not yet approved as BOZZA, and dates only the approved one by its approval',
+    { timeout: TIMEOUT },
+    async () => {
+      const approved = await fixtures.completeSocialReport();
+      const draft = { ...approved, approvalDate: null, depositDate: null };
+      const draftPdf = (await renderSocialReport(draft, 'pdf', { now: new Date('2025-03-02T10:00:00Z') })).bytes;
+      const pages = await pageTexts(draftPdf);
+      expect(pages.length).toBeGreaterThan(10);
+      pages.forEach((page, index) =>
+        expect({ page: index + 1, marked: page.includes('BOZZA — non valida per il deposito') }).toEqual({
+          page: index + 1,
+          marked: true,
+        }),
+      );
+      expect(pages[0]).toContain('Bozza generata il 2 marzo 2025');
+      expect(pages[0]).not.toContain('Approvato');
+      // Drawn as a person sees it: a red mark in the header of every page.
+      const red = await redPixelsInHeaders(draftPdf);
+      expect(red).toHaveLength(pages.length);
+      for (const pixels of red) expect(pixels).toBeGreaterThan(20);
+      expect((await pdfFacts(draftPdf)).subject).toContain('BOZZA');
+
+      const approvedPdf = (await renderSocialReport(approved, 'pdf')).bytes;
+      expect((await redPixelsInHeaders(approvedPdf)).every((pixels) => pixels === 0)).toBe(true);
+      const cover = (await pageTexts(approvedPdf))[0] ?? '';
+      expect(cover).toContain('Approvato dall’assemblea dei soci il 29 aprile 2025');
+      expect(cover).toContain('C.F. 08123450155');
+      expect(cover).not.toMatch(/generat/);
+    },
+  );
+
+  it(
+    "lists the control body's attestation in section 8, or that there is none and why",
+    { timeout: TIMEOUT },
+    async () => {
+      const data = await fixtures.completeSocialReport();
+      const attested = await pageTexts(
+        (
+          await renderSocialReport(
+            {
+              ...data,
+              depositProtocol: 'MI/2025/0012345',
+              attestation: {
+                kind: 'attestation',
+                bodyName: 'Collegio sindacale',
+                date: '2025-04-10',
+                fileName: 'attestazione-2024.pdf',
+              },
+            },
+            'pdf',
+          )
+        ).bytes,
+      );
+      const section8 = attested.slice(attested.findIndex((page) => page.includes('8. Monitoraggio svolto'))).join('\n');
+      expect(section8).toMatch(/Organo di controllo\s+Collegio sindacale/);
+      expect(section8).toContain('Rilasciata il 10 aprile 2025, allegata al bilancio sociale');
+      expect(section8).toContain('Documenti allegati');
+      expect(section8.replace(/\s+/g, ' ')).toContain(
+        'Attestazione di conformità dell’organo di controllo (Collegio sindacale, 10 aprile 2025): file attestazione-2024.pdf',
+      );
+      expect(attested[0]).toContain(
+        'Depositato al Registro delle imprese il 20 giugno 2025, protocollo n. MI/2025/0012345',
+      );
+
+      const none = (
+        await pageTexts(
+          (
+            await renderSocialReport(
+              { ...data, attestation: { kind: 'no-control-body', reason: 'Non supera i limiti dell’art. 2477 c.c.' } },
+              'pdf',
+            )
+          ).bytes,
+        )
+      ).join('\n');
+      expect(none).toMatch(/Organo di controllo\s+Non nominato/);
+      expect(none).toMatch(/Motivo\s+Non supera i limiti dell’art. 2477 c.c./);
+      expect(none).not.toContain('Documenti allegati');
+    },
+  );
+
+  it(
+    '"Dati in sintesi" compares figures entered only: no zero, no change for a figure left empty',
+    { timeout: TIMEOUT },
+    async () => {
+      const data = await fixtures.completeSocialReport();
+      // Next year's report as it starts: the rows are there, their figures not yet.
+      const report = structuredClone(data.report);
+      report.year = 2025;
+      report.people = {
+        ...report.people,
+        staff: (report.people?.staff ?? []).map((group) => ({ ...group, women: null, men: null })),
+      };
+      report.economics = {
+        ...report.economics,
+        revenues: (report.economics?.revenues ?? []).map((line) => ({ ...line, amount: null })),
+        totalCosts: null,
+      };
+      const pdf = await renderSocialReport({ ...data, report, previousYear: data.report }, 'pdf', {
+        allowIncomplete: true,
+      });
+      const text = (await pageTexts(pdf.bytes)).join('\n');
+      expect(text).toMatch(/Lavoratori\s+—\s+108\s*\n/);
+      expect(text).toMatch(/Ricavi e proventi totali\s+—\s+[\d.]+,\d{2} €\s*\n/);
+      expect(text).toMatch(/Costi totali\s+—\s+[\d.]+,\d{2} €\s*\n/);
+      expect(text).not.toMatch(/Lavoratori\s+0\b/);
+      // Figures entered keep their comparison.
+      expect(text).toMatch(/Soci\s+\d+\s+\d+\s+(invariato|[+−-][\d,]+%)/);
+    },
+  );
+});
+
+describe('the render queue', () => {
+  it(
+    "puts a signed-in person's report before anonymous downloads: it waits at most for the one under way",
+    { timeout: TIMEOUT },
+    async () => {
+      const sheet = await fixtures.practiceSheet();
+      const report = await fixtures.completeSocialReport();
+      const finished: string[] = [];
+      const publicRenders = Array.from({ length: 5 }, (_, index) =>
+        renderPracticeSheet({ ...sheet, title: `${sheet.title} ${index}` }, 'pdf', { priority: 'public' }).then(() =>
+          finished.push(`scheda ${index}`),
+        ),
+      );
+      // Asked for after all five: it must come out second, right after the sheet already converting.
+      const own = renderSocialReport(report, 'pdf', { priority: 'interactive' }).then(() => finished.push('bilancio'));
+      await Promise.all([...publicRenders, own]);
+      expect(finished.indexOf('bilancio')).toBeLessThanOrEqual(1);
+      expect(finished).toHaveLength(6);
+    },
+  );
+
+  it('refuses anonymous renders beyond its bound at once, and keeps serving', async () => {
+    const queue = createRenderQueue();
+    let release: () => void = () => undefined;
+    const blocker = queue.run('public', () => new Promise<void>((resolve) => (release = resolve)));
+    const waiting = [1, 2].map((n) => queue.run('public', async () => n, { publicLimit: 2 }));
+    await expect(queue.run('public', async () => 3, { publicLimit: 2 })).rejects.toBeInstanceOf(RenderQueueFullError);
+    await expect(queue.run('public', async () => 3, { publicLimit: 2 })).rejects.toMatchObject({
+      code: 'QUEUE_FULL',
+      message: 'Troppi documenti in preparazione (2 in attesa): riprovare tra qualche secondo',
+    });
+    // A signed-in person still gets in, ahead of the anonymous ones.
+    const order: string[] = [];
+    const own = queue.run('interactive', async () => order.push('interactive'));
+    void Promise.all(waiting).then(() => order.push('public'));
+    release();
+    await Promise.all([blocker, own, ...waiting]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(['interactive', 'public']);
+    expect(queue.waiting).toEqual({ interactive: 0, public: 0 });
   });
 });
 

@@ -1,6 +1,7 @@
-import { convertOdt, fillTemplate, type OutputFormat, type RendererOptions } from './engine.ts';
+import { convertNow, fillTemplate, inRenderQueue, type OutputFormat, type RendererOptions } from './engine.ts';
 import { ReportRenderError } from './errors.ts';
-import { embedPictures, type ImageSet } from './odt-pictures.ts';
+import type { DocumentMetadata } from './odt-metadata.ts';
+import { finishOdt, type ImageSet } from './odt-pictures.ts';
 import type { TemplateName } from './template-build.ts';
 
 export type RenderedDocument = { bytes: Buffer; contentType: string; fileName: string };
@@ -24,13 +25,13 @@ export const safeFileName = (words: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 120) || 'documento';
 
-/** Template → Carbone → pictures → LibreOffice when the format asks for it. */
+/** Template → Carbone → pictures and metadata → LibreOffice when the format asks for it, in the render queue. */
 export const renderTemplate = async (
   template: TemplateName,
   view: unknown,
   images: ImageSet,
   format: OutputFormat,
-  baseName: string,
+  metadata: DocumentMetadata & { fileName: string },
   options: RendererOptions,
 ): Promise<RenderedDocument> => {
   if (!isOutputFormat(format)) {
@@ -39,8 +40,9 @@ export const renderTemplate = async (
       `Formato "${String(format)}" non previsto: scegliere tra odt, pdf e docx`,
     );
   }
-  const filled = await fillTemplate(template, view, options);
-  const odt = embedPictures(filled, images);
-  const bytes = format === 'odt' ? odt : await convertOdt(odt, format, options);
-  return { bytes, contentType: CONTENT_TYPES[format], fileName: `${safeFileName(baseName)}.${format}` };
+  const bytes = await inRenderQueue(options, async () => {
+    const odt = finishOdt(await fillTemplate(template, view, options), images, metadata);
+    return format === 'odt' ? odt : convertNow(odt, format, options);
+  });
+  return { bytes, contentType: CONTENT_TYPES[format], fileName: `${safeFileName(metadata.fileName)}.${format}` };
 };

@@ -1,5 +1,6 @@
 /**
- * Lighthouse on the portal's home, catalogue and practice pages, in Debian's Chromium, against a
+ * Lighthouse on the portal's home, catalogue, practice, organisation and published social report
+ * pages, in Debian's Chromium, against a
  * running portal (by default the one `npm start` serves). Prints the performance and accessibility
  * scores (median of the runs) and fails if any is below the bar.
  *
@@ -35,6 +36,18 @@ const practicePath = async (): Promise<string> => {
   return `/pratiche/${slug}`;
 };
 
+/** An organisation with a published social report, and that report's page; null when none is published. */
+const reportPaths = async (): Promise<{ organisation: string; report: string } | null> => {
+  const index = await (await fetch(`${baseUrl}/organizzazioni`)).text();
+  const organisations = [...index.matchAll(/href="(\/organizzazioni\/[^"/?#]+)"/g)].map((match) => match[1] ?? '');
+  for (const organisation of organisations.slice(0, 40)) {
+    const html = await (await fetch(`${baseUrl}${organisation}`)).text();
+    const report = /href="(\/organizzazioni\/[^"]+\/bilanci\/\d{4})"/.exec(html)?.[1];
+    if (report) return { organisation, report };
+  }
+  return null;
+};
+
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -42,10 +55,18 @@ const median = (values: number[]): number => {
 
 const chrome = await launch({ chromePath: chromiumPath, chromeFlags: ['--headless=new', ...chromiumFlags] });
 
+const published = await reportPaths();
+if (!published) console.log(`No published social report at ${baseUrl}/organizzazioni: its page is not measured`);
 const pages = [
   { name: 'home', path: '/' },
   { name: 'catalogue', path: '/pratiche' },
   { name: 'practice', path: await practicePath() },
+  ...(published
+    ? [
+        { name: 'organisation', path: published.organisation },
+        { name: 'social report', path: published.report },
+      ]
+    : []),
 ];
 
 const results: { name: string; url: string; scores: Scores; lcpMs: number; tbtMs: number }[] = [];

@@ -20,6 +20,11 @@ const PAGES = [
   { name: 'registration sent', path: '/registrazione/inviata' },
   { name: 'open data', path: '/dati' },
   { name: 'statistics', path: '/dati/statistiche' },
+  { name: 'organisations', path: '/organizzazioni' },
+  { name: 'organisation', path: '/organizzazioni/navigli-insieme' },
+  { name: 'consortium organisation', path: '/organizzazioni/consorzio-sociale-light' },
+  { name: 'published social report', path: '/organizzazioni/navigli-insieme/bilanci/2023' },
+  { name: 'social report not published', path: '/organizzazioni/navigli-insieme/bilanci/2024' },
   { name: 'not found', path: '/pratiche/non-esiste' },
 ];
 

@@ -575,6 +575,19 @@ describe('admin surface: every route reviewed, every path into another organisat
       ['A’s report’s completeness', 'GET', () => `/coop/social-reports/${a.report2024}/completeness`, undefined],
       ['A’s report’s next year', 'POST', () => `/coop/social-reports/${a.report2024}/next-year`, {}],
       ['A’s report’s document', 'GET', () => `/coop/social-reports/${a.report2024}/document?format=odt`, undefined],
+      ['A’s report’s comparison', 'GET', () => `/coop/social-reports/${a.report2025}/comparison`, undefined],
+      [
+        'confirm a text of A’s report',
+        'POST',
+        () => `/coop/social-reports/${a.report2025}/carried-texts/confirm`,
+        { path: 'methodology.standards' },
+      ],
+      [
+        'record that A has no control body',
+        'POST',
+        () => `/coop/social-reports/${a.report2025}/attestation`,
+        { noControlBody: true, noControlBodyReason: 'Non previsto dallo statuto' },
+      ],
       ['disable A’s operatore', 'PUT', () => `/coop/my-organisation/users/${b.userOfA}`, { isActive: false }],
       ['the editorial queue', 'GET', '/coop/workflow-queue', undefined],
       ['the catalogue', 'GET', '/coop/practice-catalogue?format=odt', undefined],
@@ -877,6 +890,8 @@ describe('admin surface: every route reviewed, every path into another organisat
       ['responsabile', 'POST', '/coop/my-organisation/confirm', {}],
       ['lettore', 'GET', `/coop/workflow/practice-card/${b.draft}`],
       ['lettore', 'GET', `/coop/social-reports/${b.report}/completeness`],
+      ['lettore', 'GET', `/coop/social-reports/${b.report}/comparison`],
+      ['responsabile', 'GET', '/coop/social-report-deadlines'],
       ['responsabile', 'GET', `/coop/social-reports/${b.report2024}/document?format=odt`],
       ['curatore', 'GET', '/coop/workflow-queue'],
       ['curatore', 'GET', '/coop/practice-catalogue?format=odt'],
@@ -936,8 +951,39 @@ describe('admin surface: every route reviewed, every path into another organisat
       },
     );
     await session('responsabile').json('PUT', `/coop/my-organisation/users/${invited.data.id}`, { isActive: false });
-    const next = await session('operatore').request('POST', `/coop/social-reports/${b.report}/next-year`, {});
+    const next = await session('operatore').request('POST', `/coop/social-reports/${b.report}/next-year`, {
+      confirmed: true,
+    });
     expect(next.status).toBe(201);
+    // The Responsabile attaches B's attestation: the PDF lands in B's folder and the report points at it.
+    const attestation = new FormData();
+    attestation.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'attestazione.pdf');
+    attestation.append('bodyName', 'Collegio sindacale');
+    attestation.append('date', '2025-04-10');
+    const attached = await session('responsabile').request(
+      'POST',
+      `/coop/social-reports/${b.report2024}/attestation`,
+      attestation,
+    );
+    expect(attached.status, await attached.clone().text()).toBe(200);
+    const { data: recorded } = (await attached.json()) as { data: { file: { id: number } | number | null } };
+    const attestationFile = typeof recorded.file === 'object' ? recorded.file?.id : recorded.file;
+    const { folderPath } = await session('responsabile').json<{ folderPath: string }>(
+      'GET',
+      `/upload/files/${attestationFile}`,
+    );
+    const { data: ownFolder } = await session('responsabile').json<{ data: { path: string } }>(
+      'GET',
+      `/upload/folders/${b.folder}`,
+    );
+    expect(folderPath, 'the attestation is filed in B’s folder').toBe(ownFolder.path);
+    const confirm = await session('operatore').request(
+      'POST',
+      `/coop/social-reports/${b.report}/carried-texts/confirm`,
+      { path: 'methodology.standards' },
+    );
+    expect(confirm.status).toBeLessThan(500);
+    expect(confirm.status).not.toBe(403);
     const auto = await session('responsabile').request('POST', `${CM}/${SR}/auto-clone/${b.report}`, {});
     expect(auto.status, 'a copy of the same year is refused by the one-report-per-year rule').toBe(400);
     await session('operatore')

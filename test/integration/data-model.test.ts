@@ -468,6 +468,7 @@ describe.each(databases)('data model, validation and demo data on $name', (datab
       const next = await admin.json<{ data: { documentId: string; year: number } }>(
         'POST',
         `/coop/social-reports/${latest?.documentId}/next-year`,
+        { confirmed: true },
       );
       expect(next.data.year).toBe((latest?.year ?? 0) + 1);
       const populate = 'populate[people][populate]=staff';
@@ -479,9 +480,10 @@ describe.each(databases)('data model, validation and demo data on $name', (datab
           ),
         ),
       );
-      const strip = (staff: { kind: string; women: number; men: number }[]) =>
-        staff.map(({ kind, women, men }) => ({ kind, women, men }));
-      expect(strip(started!.data.people.staff)).toEqual(strip(previous!.data.people.staff));
+      // The rows come over; their figures stay last year's, for comparison only.
+      expect(started!.data.people.staff.map(({ kind, women, men }) => ({ kind, women, men }))).toEqual(
+        previous!.data.people.staff.map(({ kind }) => ({ kind, women: null, men: null })),
+      );
     });
 
     it("gathers a consortium's figures from its members' reports of the same year", async () => {

@@ -7,6 +7,7 @@ import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
 import { DEMO_ACCOUNT, type DemoAccount } from '../support/demo-accounts.ts';
 import { contentApi, createFullAccessToken, type ContentApi } from '../support/content-api.ts';
+import { advanceReport, attachAttestation, copyOfReport, moveInputs, moveReport } from '../support/social-reports.ts';
 
 type Mail = { subject: string; text: string; to: { address: string }[] };
 
@@ -346,7 +347,15 @@ describe('editorial workflow', () => {
       'Confermato→Approvato',
       'Approvato→Depositato',
       'Depositato→Pubblicato',
+      'Pubblicato→Depositato',
     ]);
+    // Moves that can be made back: after one, the report is put back where it was.
+    const BACK: Record<string, string> = {
+      'In compilazione→Confermato': 'In compilazione',
+      'Confermato→In compilazione': 'Confermato',
+      'Depositato→Pubblicato': 'Depositato',
+      'Pubblicato→Depositato': 'Pubblicato',
+    };
     // The reports here are Terre del Mincio's: its Responsabile is the one called altraCooperativa elsewhere.
     const MAY: Record<DemoAccount, boolean> = {
       altraCooperativa: true,
@@ -360,17 +369,25 @@ describe('editorial workflow', () => {
       'GET',
       '/social-reports?filters[organisation][slug][$eq]=terre-del-mincio&sort=year:desc&pagination[pageSize]=1',
     );
-    let latest = reports[0]!.documentId;
-    const reportAt = async (stage: string): Promise<string> => {
-      const { data } = await as('staff').json<{ data: { documentId: string } }>(
-        'POST',
-        `/coop/social-reports/${latest}/next-year`,
-      );
-      latest = data.documentId;
-      for (const to of STAGES.slice(1, STAGES.indexOf(stage) + 1)) {
-        expect((await move('staff', 'social-report', latest, { to, approvalDate: '2026-04-30' })).status).toBe(200);
-      }
-      return latest;
+    const source = reports[0]!.documentId;
+    // Complete reports of past years (an approval is dated after its year and never in the future).
+    const pool: { documentId: string; year: number; stage: string }[] = [];
+    let nextYear = 2019;
+    const reportAt = async (stage: string): Promise<{ documentId: string; year: number }> => {
+      const found =
+        pool.find((report) => report.stage === stage) ??
+        [...pool]
+          .filter((report) => STAGES.indexOf(report.stage) < STAGES.indexOf(stage))
+          .sort((a, b) => STAGES.indexOf(b.stage) - STAGES.indexOf(a.stage))[0];
+      const report = found ?? {
+        documentId: await copyOfReport(api, source, nextYear),
+        year: nextYear++,
+        stage: STAGES[0]!,
+      };
+      if (!found) pool.push(report);
+      await advanceReport(as('staff'), report.documentId, report.year, report.stage, stage);
+      report.stage = stage;
+      return report;
     };
     const stageOf = async (documentId: string): Promise<string> =>
       (await as('staff').json<{ data: { stage: string } }>('GET', `/coop/workflow/social-report/${documentId}`)).data
@@ -384,19 +401,21 @@ describe('editorial workflow', () => {
         for (const who of Object.keys(MAY) as DemoAccount[]) {
           cells += 1;
           const expected = LEGAL.has(`${from}→${to}`) && MAY[who];
-          const response = await move(who, 'social-report', report, {
-            to,
-            comment: 'Motivo',
-            approvalDate: '2026-04-30',
-          });
+          const response = await move(who, 'social-report', report.documentId, { to, ...moveInputs(report.year) });
           if (response.ok !== expected) mismatches.push(`${who} ${from} → ${to}: ${response.status}`);
-          if (!response.ok && (await stageOf(report)) !== from)
+          if (!response.ok && (await stageOf(report.documentId)) !== from)
             mismatches.push(`${who} ${from} → ${to}: stage changed`);
-          if (response.ok) report = await reportAt(from);
+          if (!response.ok) continue;
+          const moved = pool.find((candidate) => candidate.documentId === report.documentId)!;
+          moved.stage = to;
+          const back = BACK[`${from}→${to}`];
+          if (back) await moveReport(as('staff'), report.documentId, report.year, back);
+          if (back) moved.stage = back;
+          else report = await reportAt(from);
         }
       }
     }
-    console.log(`Report workflow transitions: ${cells} cells (5 stages × 5 stages × 6 roles)`);
+    console.log(`Report workflow transitions: ${cells} cells (5 stages × 5 stages × 6 roles), ${pool.length} reports`);
     expect(mismatches).toEqual([]);
   });
 
@@ -432,16 +451,36 @@ describe('editorial workflow', () => {
       ).status,
     ).toBe(200);
     expect((await move('responsabile', report, id, { to: 'Confermato' })).status).toBe(200);
+    await expectRefused(
+      await move('responsabile', report, id, { to: 'Approvato', approvalDate: '2025-04-28' }),
+      400,
+      /^Prima dell’approvazione va allegata l’attestazione di conformità dell’organo di controllo/,
+    );
+    expect(
+      (await attachAttestation(as('responsabile'), id, { bodyName: 'Collegio sindacale', date: '2025-04-10' })).status,
+    ).toBe(200);
     await expectRefused(await move('responsabile', report, id, { to: 'Approvato' }), 400, /^Data di approvazione/);
     expect((await move('responsabile', report, id, { to: 'Approvato', approvalDate: '2025-04-28' })).status).toBe(200);
-    expect((await move('responsabile', report, id, { to: 'Depositato' })).status).toBe(200);
+    await expectRefused(await move('responsabile', report, id, { to: 'Depositato' }), 400, /^Data di deposito/);
+    expect(
+      (
+        await move('responsabile', report, id, {
+          to: 'Depositato',
+          depositDate: '2025-05-20',
+          depositProtocol: 'MI/2025/0012345',
+        })
+      ).status,
+    ).toBe(200);
     expect((await move('responsabile', report, id, { to: 'Pubblicato' })).status).toBe(200);
-    const stored = await api.json<{ data: { stage: string; approvalDate: string; depositDate: string } }>(
-      'GET',
-      `/social-reports/${id}`,
-    );
-    expect(stored.data).toMatchObject({ stage: 'Pubblicato', approvalDate: '2025-04-28' });
-    expect(stored.data.depositDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const stored = await api.json<{
+      data: { stage: string; approvalDate: string; depositDate: string; depositProtocol: string };
+    }>('GET', `/social-reports/${id}`);
+    expect(stored.data).toMatchObject({
+      stage: 'Pubblicato',
+      approvalDate: '2025-04-28',
+      depositDate: '2025-05-20',
+      depositProtocol: 'MI/2025/0012345',
+    });
 
     const { data: empty } = await api.json<{ data: { documentId: string } }>('POST', '/social-reports', {
       data: {

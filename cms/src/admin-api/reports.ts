@@ -41,7 +41,9 @@ export const reportAdminRoutes = (strapi: Core.Strapi): Core.Router =>
       }
       const document = await socialReportDocument(strapi, documentId);
       if (!document) return ctx.notFound('Bilancio sociale non trovato');
-      await respondWithDocument(ctx, () => renderSocialReport(document, format, rendererOptions(strapi)));
+      await respondWithDocument(ctx, () =>
+        renderSocialReport(document, format, rendererOptions(strapi, 'interactive')),
+      );
     }),
     adminRoute('GET', '/practice-catalogue', async (ctx) => {
       const format = requestedFormat(ctx.query);
@@ -49,6 +51,8 @@ export const reportAdminRoutes = (strapi: Core.Strapi): Core.Router =>
         return ctx.forbidden('Il catalogo delle pratiche lo generano la redazione e lo staff di rete');
       }
       const catalogue = await practiceCatalogue(strapi);
-      await respondWithDocument(ctx, () => renderPracticeCatalogue(catalogue, format, rendererOptions(strapi)));
+      await respondWithDocument(ctx, () =>
+        renderPracticeCatalogue(catalogue, format, rendererOptions(strapi, 'interactive')),
+      );
     }),
   ]);

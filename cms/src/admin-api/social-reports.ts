@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { SOCIAL_REPORT_UID } from '../documents/social-report';
-import { adminRoute, adminRouter, paramOf, type AdminContext } from './admin-route';
+import { adminRoute, adminRouter, bodyOf, paramOf, type AdminContext } from './admin-route';
 
 type PermissionChecker = { cannot: Record<'read' | 'create', (entity?: unknown) => boolean> };
 
@@ -32,10 +33,16 @@ export const socialReportAdminRoutes = (strapi: Core.Strapi): Core.Router =>
     }),
     adminRoute('POST', '/social-reports/:documentId/next-year', async (ctx) => {
       const documentId = paramOf(ctx, 'documentId');
-      const report = await reports(strapi).findWithSections(documentId);
+      const report = (await reports(strapi).findWithSections(documentId)) as { year: number } | null;
       if (!report) return ctx.notFound('Bilancio sociale non trovato');
       const permissions = checker(strapi, ctx);
       if (permissions.cannot.read(report) || permissions.cannot.create()) return ctx.forbidden();
+      // Starting a year is not undone by a click: the panel asks first, and says what is copied.
+      if (bodyOf<{ confirmed: boolean }>(ctx).confirmed !== true) {
+        throw new errors.ValidationError(
+          `Conferma: per iniziare il bilancio ${report.year + 1} va confermato che se ne copiano struttura e testi del ${report.year}, da aggiornare, senza i dati numerici`,
+        );
+      }
       ctx.status = 201;
       ctx.body = { data: await reports(strapi).startNextYear(documentId) };
     }),

@@ -137,6 +137,14 @@ export const COMPONENT_VIEWS: Record<string, AdminView> = {
     noProfitDistribution: 'Nessuna distribuzione di utili',
     attestation: 'Attestazione di conformità',
   }),
+  'report.control-attestation': labels({
+    noControlBody: 'Nessun organo di controllo',
+    bodyName: 'Organo di controllo',
+    date: 'Data dell’attestazione',
+    file: 'Attestazione (PDF)',
+    noControlBodyReason: 'Motivo dell’assenza dell’organo di controllo',
+    recordedBy: 'Registrata da',
+  }),
   'report.consortium-data': labels({
     aggregationNotes: 'Dati aggregati delle associate',
     commonServices: 'Servizi comuni offerti alle associate',

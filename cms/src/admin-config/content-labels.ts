@@ -238,6 +238,11 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
       },
       approvalDate: { label: 'Data di approvazione dell’assemblea', editable: false },
       depositDate: { label: 'Data di deposito', editable: false },
+      depositProtocol: {
+        label: 'Protocollo del deposito',
+        description: 'Il numero di protocollo della pratica al Registro delle imprese.',
+        editable: false,
+      },
       methodology: { label: '1. Metodologia adottata' },
       generalInfo: { label: '2. Informazioni generali sull’ente' },
       governance: { label: '3. Struttura, governo e amministrazione' },

@@ -3,7 +3,7 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 
 const FORMATS = [
-  { format: 'pdf', label: 'PDF' },
+  { format: 'pdf', label: 'PDF/A' },
   { format: 'odt', label: 'ODT' },
   { format: 'docx', label: 'DOCX' },
 ] as const;
@@ -21,8 +21,8 @@ const refusalOf = async (blob: Blob): Promise<string> => {
   }
 };
 
-/** Buttons that generate a document on the server and save it: PDF, ODT or DOCX. */
-export const DocumentDownload = ({ path, title }: { path: string; title: string }) => {
+/** Buttons that generate a document on the server and save it: PDF (PDF/A), ODT or DOCX. */
+export const DocumentDownload = ({ path, title, hint }: { path: string; title: string; hint?: string }) => {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [busy, setBusy] = useState<string | null>(null);
@@ -56,6 +56,11 @@ export const DocumentDownload = ({ path, title }: { path: string; title: string 
       <Typography variant="pi" fontWeight="bold">
         {title}
       </Typography>
+      {hint && (
+        <Typography variant="pi" textColor="neutral600">
+          {hint}
+        </Typography>
+      )}
       <Flex gap={2}>
         {FORMATS.map(({ format, label }) => (
           <Button

@@ -8,7 +8,13 @@ const KINDS: Record<string, string> = {
   'api::social-report.social-report': 'social-report',
 };
 
-type Transition = { to: string; label: string; requiresComment: boolean; requiresApprovalDate: boolean };
+type Transition = {
+  to: string;
+  label: string;
+  requiresComment: boolean;
+  requiresApprovalDate: boolean;
+  requiresDeposit?: boolean;
+};
 type HistoryEntry = {
   fromStage: string;
   toStage: string;
@@ -28,6 +34,8 @@ const WorkflowContent = ({ kind, documentId }: { kind: string; documentId: strin
   const [state, setState] = useState<State | null>(null);
   const [comment, setComment] = useState('');
   const [approvalDate, setApprovalDate] = useState('');
+  const [depositDate, setDepositDate] = useState('');
+  const [depositProtocol, setDepositProtocol] = useState('');
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
@@ -38,7 +46,13 @@ const WorkflowContent = ({ kind, documentId }: { kind: string; documentId: strin
   const move = async (transition: Transition): Promise<void> => {
     setBusy(true);
     try {
-      await post(`/coop/workflow/${kind}/${documentId}`, { to: transition.to, comment, approvalDate });
+      await post(`/coop/workflow/${kind}/${documentId}`, {
+        to: transition.to,
+        comment,
+        approvalDate,
+        depositDate,
+        depositProtocol,
+      });
       toggleNotification({ type: 'success', message: `Fatto: ${transition.label.toLowerCase()}` });
       window.location.reload();
     } catch (error) {
@@ -49,6 +63,7 @@ const WorkflowContent = ({ kind, documentId }: { kind: string; documentId: strin
 
   if (!state) return <Typography textColor="neutral600">Caricamento…</Typography>;
   const needsDate = state.transitions.some((transition) => transition.requiresApprovalDate);
+  const needsDeposit = state.transitions.some((transition) => transition.requiresDeposit);
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
@@ -59,7 +74,7 @@ const WorkflowContent = ({ kind, documentId }: { kind: string; documentId: strin
         <Textarea
           name="comment"
           aria-label="Commento"
-          placeholder="Commento (obbligatorio per chiedere modifiche o riaprire)"
+          placeholder="Commento (obbligatorio per chiedere modifiche, riaprire o ritirare dal portale)"
           value={comment}
           onChange={(event: { target: { value: string } }) => setComment(event.target.value)}
         />
@@ -67,11 +82,31 @@ const WorkflowContent = ({ kind, documentId }: { kind: string; documentId: strin
       {needsDate && (
         <TextInput
           name="approvalDate"
+          type="date"
           aria-label="Data di approvazione dell’assemblea"
           placeholder="Data di approvazione (AAAA-MM-GG)"
           value={approvalDate}
           onChange={(event: { target: { value: string } }) => setApprovalDate(event.target.value)}
         />
+      )}
+      {needsDeposit && (
+        <>
+          <TextInput
+            name="depositDate"
+            type="date"
+            aria-label="Data del deposito al Registro delle imprese"
+            placeholder="Data del deposito (AAAA-MM-GG)"
+            value={depositDate}
+            onChange={(event: { target: { value: string } }) => setDepositDate(event.target.value)}
+          />
+          <TextInput
+            name="depositProtocol"
+            aria-label="Numero di protocollo del Registro delle imprese"
+            placeholder="Protocollo (es. MI/2025/0123456)"
+            value={depositProtocol}
+            onChange={(event: { target: { value: string } }) => setDepositProtocol(event.target.value)}
+          />
+        </>
       )}
       {state.transitions.map((transition) => (
         <Button

@@ -1,5 +1,7 @@
-import { Feather, House } from '@strapi/icons';
+import { Calendar, Feather, House } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ComponentType } from 'react';
+import { ComparisonInput } from './report/ComparisonInput';
 import { RegistrationReviewPanel } from './RegistrationReview';
 import { SocialReportCompletenessPanel } from './SocialReportCompleteness';
 import { WorkflowPanel } from './WorkflowPanel';
@@ -50,6 +52,17 @@ export default {
       permissions: [
         { action: 'plugin::content-manager.explorer.publish', subject: 'api::practice-card.practice-card' },
       ],
+    });
+    // Social reports show last year's figure beside each number field.
+    app.addFields([
+      { type: 'integer', Component: ComparisonInput as ComponentType },
+      { type: 'decimal', Component: ComparisonInput as ComponentType },
+    ]);
+    app.widgets.register({
+      id: 'social-report-deadlines',
+      icon: Calendar,
+      title: { id: 'coop.social-report-deadlines', defaultMessage: 'Bilanci sociali da depositare' },
+      component: async () => (await import('./report/DeadlinesWidget')).DeadlinesWidget,
     });
   },
   bootstrap(app: StrapiApp) {

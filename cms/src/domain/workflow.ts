@@ -28,6 +28,8 @@ export type Transition<S extends string> = {
   label: string;
   requiresComment?: boolean;
   requiresApprovalDate?: boolean;
+  /** The deposit's date and the Registro delle imprese's protocol number. */
+  requiresDeposit?: boolean;
   /** What happens to the public version. */
   effect?: 'publish' | 'unpublish';
 };
@@ -60,9 +62,31 @@ export const REPORT_TRANSITIONS: Transition<ReportStage>[] = [
     label: 'Registra l’approvazione dell’assemblea',
     requiresApprovalDate: true,
   },
-  { from: 'Approvato', to: 'Depositato', actors: ['responsabile'], label: 'Registra il deposito' },
-  { from: 'Depositato', to: 'Pubblicato', actors: ['responsabile'], label: 'Segna come pubblicato' },
+  {
+    from: 'Approvato',
+    to: 'Depositato',
+    actors: ['responsabile'],
+    label: 'Registra il deposito',
+    requiresDeposit: true,
+  },
+  { from: 'Depositato', to: 'Pubblicato', actors: ['responsabile'], label: 'Pubblica sul portale' },
+  {
+    from: 'Pubblicato',
+    to: 'Depositato',
+    actors: ['responsabile'],
+    label: 'Ritira dal portale',
+    requiresComment: true,
+  },
 ];
+
+/** Stages in which a report is on the portal. */
+export const REPORT_STAGES_PUBLISHED: ReportStage[] = ['Pubblicato'];
+
+/** Stages of a report the assembly has approved: its figures are final. */
+export const REPORT_STAGES_APPROVED: ReportStage[] = ['Approvato', 'Depositato', 'Pubblicato'];
+
+/** Stages of a report not yet deposited at the Registro delle imprese: its deadline shows. */
+export const REPORT_STAGES_BEFORE_DEPOSIT: ReportStage[] = ['In compilazione', 'Confermato', 'Approvato'];
 
 /** Stages in which the cooperative cannot change a card: the redazione has it. */
 export const CARD_STAGES_LOCKED_FOR_COOPERATIVE: CardStage[] = ['Inviata', 'In revisione', 'Selezionata', 'Archiviata'];

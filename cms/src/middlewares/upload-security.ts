@@ -12,12 +12,13 @@ type UploadedFile = {
 };
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
-/** Every route that stores a file: the admin's media library and the content API. */
+/** Every route that stores a file: the admin's media library, the content API, a report's attestation. */
 const UPLOAD_PATHS = [
   /^\/upload\/?$/,
   /^\/upload\/files\/?$/,
   /^\/upload\/files\/[^/]+\/replace\/?$/,
   /^\/api\/upload\/?$/,
+  /^\/coop\/social-reports\/[^/]+\/attestation\/?$/,
 ];
 
 const headOf = async (file: UploadedFile): Promise<Uint8Array> => {

@@ -6,7 +6,8 @@ import sharp from 'sharp';
 
 export type StoredImage = { url: string; mime: string; alternativeText?: string | null } | null | undefined;
 
-const bytesOf = async (strapi: Core.Strapi, url: string): Promise<Buffer> => {
+/** An uploaded file's bytes, from the local uploads folder or the storage's URL. */
+export const fileBytes = async (strapi: Core.Strapi, url: string): Promise<Buffer> => {
   if (url.startsWith('/')) return readFile(path.join(strapi.dirs.static.public, url));
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
@@ -20,7 +21,7 @@ const bytesOf = async (strapi: Core.Strapi, url: string): Promise<Buffer> => {
 export const imageAsset = async (strapi: Core.Strapi, image: StoredImage, alt: string): Promise<ImageAsset | null> => {
   if (!image?.url) return null;
   try {
-    const bytes = await bytesOf(strapi, image.url);
+    const bytes = await fileBytes(strapi, image.url);
     const usable =
       image.mime === 'image/png' || image.mime === 'image/jpeg' ? bytes : await sharp(bytes).png().toBuffer();
     return { bytes: usable, alt: image.alternativeText || alt };

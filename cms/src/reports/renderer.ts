@@ -2,17 +2,25 @@ import type { Core } from '@strapi/strapi';
 import {
   InvalidDataError,
   ReportRenderError,
+  type RenderPriority,
   type RendererOptions,
   type RenderedDocument,
 } from '@coop/report-templates';
 import { errors } from '@strapi/utils';
 
-export const rendererOptions = (strapi: Core.Strapi): RendererOptions => {
+/**
+ * The renderer's settings for one render. `interactive`: someone signed in waits for it (their
+ * report, the catalogue); `public`: an anonymous download, which waits behind them in a bounded queue.
+ */
+export const rendererOptions = (strapi: Core.Strapi, priority: RenderPriority): RendererOptions => {
   const config = strapi.config.get('reports') as RendererOptions;
   return {
     ...(config.libreOfficeProgramDir ? { libreOfficeProgramDir: config.libreOfficeProgramDir } : {}),
     ...(config.libreOfficePython ? { libreOfficePython: config.libreOfficePython } : {}),
     ...(config.conversionTimeoutMs ? { conversionTimeoutMs: config.conversionTimeoutMs } : {}),
+    ...(config.pdfa ? { pdfa: config.pdfa } : {}),
+    ...(config.publicQueueLimit ? { publicQueueLimit: config.publicQueueLimit } : {}),
+    priority,
   };
 };
 
@@ -22,11 +30,11 @@ type Context = {
   body: unknown;
 };
 
-/** Sends a rendered document as a download. */
-export const sendDocument = (ctx: Context, document: RenderedDocument): void => {
+/** Sends a rendered document as a download; `cache` for public documents (default: never kept). */
+export const sendDocument = (ctx: Context, document: RenderedDocument, cache = 'private, no-store'): void => {
   ctx.set('Content-Type', document.contentType);
   ctx.set('Content-Disposition', `attachment; filename="${document.fileName}"`);
-  ctx.set('Cache-Control', 'private, no-store');
+  ctx.set('Cache-Control', cache);
   ctx.status = 200;
   ctx.body = document.bytes;
 };
@@ -38,11 +46,13 @@ const STATUS_OF_CODE: Record<string, number> = {
   LIBREOFFICE_CRASHED: 503,
   CONVERSION_TIMEOUT: 503,
   CONVERSION_FAILED: 503,
+  QUEUE_FULL: 503,
 };
 
 /**
  * Answers a render failure with its cause: bad data is the caller's to fix (400, with each
- * problem); LibreOffice trouble is temporary (503), and ODT output still works meanwhile.
+ * problem); LibreOffice trouble and a full queue are temporary (503), and ODT output still works
+ * meanwhile.
  */
 export const sendRenderFailure = (ctx: Context, error: unknown): void => {
   if (!(error instanceof ReportRenderError)) throw error;
@@ -53,6 +63,7 @@ export const sendRenderFailure = (ctx: Context, error: unknown): void => {
       ...(error instanceof InvalidDataError ? { problems: error.problems } : {}),
     });
   }
+  if (error.code === 'QUEUE_FULL') ctx.set('Retry-After', '10');
   ctx.status = status;
   ctx.body = {
     data: null,
@@ -61,7 +72,11 @@ export const sendRenderFailure = (ctx: Context, error: unknown): void => {
 };
 
 /** Renders and sends a document, or the reason it could not be rendered. */
-export const respondWithDocument = async (ctx: Context, render: () => Promise<RenderedDocument>): Promise<void> => {
+export const respondWithDocument = async (
+  ctx: Context,
+  render: () => Promise<RenderedDocument>,
+  cache?: string,
+): Promise<void> => {
   let document: RenderedDocument;
   try {
     document = await render();
@@ -69,5 +84,5 @@ export const respondWithDocument = async (ctx: Context, render: () => Promise<Re
     sendRenderFailure(ctx, error);
     return;
   }
-  sendDocument(ctx, document);
+  sendDocument(ctx, document, cache);
 };

@@ -1,8 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { readDataFile } from './data-files';
+import { publishDemoReport, type DemoPublication } from './demo-publication';
 import { requireKey } from './upsert';
 
-type DemoSocialReport = { organisationSlug: string; year: number } & Record<string, unknown>;
+type DemoSocialReport = { organisationSlug: string; year: number; publication?: DemoPublication } & Record<
+  string,
+  unknown
+>;
 
 /** Complete social reports of the demo cooperatives, skipped where one exists for that year. */
 export const seedDemoSocialReports = async (
@@ -11,7 +15,7 @@ export const seedDemoSocialReports = async (
 ) => {
   const uid = 'api::social-report.social-report';
   let created = 0;
-  for (const { organisationSlug, ...report } of readDataFile<DemoSocialReport[]>(
+  for (const { organisationSlug, publication, ...report } of readDataFile<DemoSocialReport[]>(
     strapi,
     'demo',
     'social-reports.json',
@@ -22,7 +26,17 @@ export const seedDemoSocialReports = async (
       fields: ['documentId'],
     } as never);
     if (existing) continue;
-    await strapi.documents(uid).create({ data: { ...report, organisation } } as never);
+    const stored = (await strapi.documents(uid).create({ data: { ...report, organisation } } as never)) as unknown as {
+      documentId: string;
+      title: string;
+    };
+    if (publication) {
+      await publishDemoReport(
+        strapi,
+        { documentId: stored.documentId, year: report.year, title: stored.title, organisation },
+        publication,
+      );
+    }
     created += 1;
   }
   return { created };

@@ -17,6 +17,7 @@ import { enqueueEmail } from '../email/outbox';
 import { cardOutcome, cardSubmitted } from '../email/templates';
 import { asWorkflow } from './context';
 import { displayName } from '../access/admin-accounts';
+import { reportTransitionData } from '../reports/report-workflow';
 
 export type WorkflowKind = 'practice-card' | 'social-report';
 type AdminUser = { id: number; email: string; firstname?: string | null; lastname?: string | null };
@@ -100,7 +101,13 @@ const notify = async (strapi: Core.Strapi, subject: Subject, to: string, comment
   }
 };
 
-export type TransitionInput = { to?: unknown; comment?: unknown; approvalDate?: unknown };
+export type TransitionInput = {
+  to?: unknown;
+  comment?: unknown;
+  approvalDate?: unknown;
+  depositDate?: unknown;
+  depositProtocol?: unknown;
+};
 
 /**
  * Moves a document to another stage, if the table allows it for this user and its preconditions
@@ -127,11 +134,8 @@ export const performTransition = async (
   if (transition.requiresComment && !comment) {
     throw new errors.ValidationError(`Commento: per «${transition.label}» va spiegato il motivo`);
   }
-  const approvalDate = typeof input.approvalDate === 'string' ? input.approvalDate : '';
-  if (transition.requiresApprovalDate && !/^\d{4}-\d{2}-\d{2}$/.test(approvalDate)) {
-    throw new errors.ValidationError('Data di approvazione: indicare la data dell’assemblea (AAAA-MM-GG)');
-  }
   if (kind === 'practice-card' && to === 'Inviata') await checkPracticeCard(strapi, { documentId }, 'complete');
+  const reportData = kind === 'social-report' ? await reportTransitionData(strapi, documentId, transition, input) : {};
   if (kind === 'social-report' && to === 'Confermato') {
     const completeness = (await strapi.service(SOCIAL_REPORT).completeness(documentId)) as {
       missing: { label: string }[];
@@ -148,13 +152,7 @@ export const performTransition = async (
     asWorkflow(async () => {
       await strapi.documents(MODEL[kind]).update({
         documentId,
-        data: {
-          stage: to,
-          ...(transition.requiresApprovalDate ? { approvalDate } : {}),
-          ...(kind === 'social-report' && to === 'Depositato'
-            ? { depositDate: new Date().toISOString().slice(0, 10) }
-            : {}),
-        },
+        data: { stage: to, ...reportData },
       } as never);
       if (transition.effect === 'publish') await strapi.documents(MODEL[kind]).publish({ documentId } as never);
       if (transition.effect === 'unpublish') await strapi.documents(MODEL[kind]).unpublish({ documentId } as never);
@@ -190,11 +188,12 @@ export const workflowState = async (strapi: Core.Strapi, kind: WorkflowKind, doc
   return {
     stage: subject.stage,
     transitions: transitionsFrom(TABLE[kind], subject.stage, actors).map(
-      ({ to, label, requiresComment, requiresApprovalDate }) => ({
+      ({ to, label, requiresComment, requiresApprovalDate, requiresDeposit }) => ({
         to,
         label,
         requiresComment: requiresComment ?? false,
         requiresApprovalDate: requiresApprovalDate ?? false,
+        requiresDeposit: requiresDeposit ?? false,
       }),
     ),
     history,

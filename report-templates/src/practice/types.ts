@@ -45,6 +45,8 @@ export type PracticeCatalogue = {
   /** "Edizione 2026", "I edizione del Think Tank SEnt", … */
   edition?: string | null;
   introduction?: string | null;
+  /** Who publishes it (the document's author); default the Think Tank. */
+  publisher?: string | null;
   /** ISO date of publication, printed in Italian on the cover. */
   publishedOn?: string | null;
   areas: InnovationArea[];

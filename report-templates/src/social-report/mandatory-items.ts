@@ -29,6 +29,13 @@ export type MandatoryItem = {
 
 const filled = (text: string | null | undefined): boolean => !isBlank(text);
 const nonEmpty = (list: unknown[] | null | undefined): boolean => (list?.length ?? 0) > 0;
+/**
+ * A table with its figures: at least one row, and every row's figures entered (rows carried over
+ * from last year come without figures, and do not count until someone enters them).
+ */
+const counted = <T>(list: T[] | null | undefined, ...figures: ((row: T) => unknown)[]): boolean =>
+  (list?.length ?? 0) > 0 &&
+  (list ?? []).every((row) => figures.every((figure) => toAmount(figure(row) as number | null) !== null));
 const always = (): boolean => true;
 
 /**
@@ -66,7 +73,7 @@ export const MANDATORY_ITEMS: MandatoryItem[] = [
     label: 'Base sociale per tipologia di soci',
     section: 3,
     appliesTo: always,
-    isFilled: (r) => nonEmpty(r.governance?.memberGroups),
+    isFilled: (r) => counted(r.governance?.memberGroups, (g) => g.count),
   },
   {
     label: 'Organi di governo e di controllo',
@@ -86,8 +93,23 @@ export const MANDATORY_ITEMS: MandatoryItem[] = [
     appliesTo: always,
     isFilled: (r) => filled(r.governance?.workerUserInvolvement),
   },
-  { label: 'Lavoratori per tipologia', section: 4, appliesTo: always, isFilled: (r) => nonEmpty(r.people?.staff) },
-  { label: 'Volontari', section: 4, appliesTo: always, isFilled: (r) => nonEmpty(r.people?.volunteers) },
+  {
+    label: 'Lavoratori per tipologia',
+    section: 4,
+    appliesTo: always,
+    isFilled: (r) =>
+      counted(
+        r.people?.staff,
+        (g) => g.women,
+        (g) => g.men,
+      ),
+  },
+  {
+    label: 'Volontari',
+    section: 4,
+    appliesTo: always,
+    isFilled: (r) => counted(r.people?.volunteers, (g) => g.count),
+  },
   {
     label: 'Contratto collettivo applicato',
     section: 4,
@@ -104,7 +126,7 @@ export const MANDATORY_ITEMS: MandatoryItem[] = [
     label: 'Attività svolte e beneficiari',
     section: 5,
     appliesTo: always,
-    isFilled: (r) => filled(r.activities?.actions) && nonEmpty(r.activities?.beneficiaries),
+    isFilled: (r) => filled(r.activities?.actions) && counted(r.activities?.beneficiaries, (b) => b.direct),
   },
   {
     label: 'Obiettivi raggiunti, rischi e loro gestione',
@@ -116,7 +138,7 @@ export const MANDATORY_ITEMS: MandatoryItem[] = [
     label: 'Provenienza delle risorse economiche',
     section: 6,
     appliesTo: always,
-    isFilled: (r) => nonEmpty(r.economics?.revenues),
+    isFilled: (r) => counted(r.economics?.revenues, (line) => line.amount),
   },
   {
     label: 'Contenziosi e controversie',
@@ -134,13 +156,14 @@ export const MANDATORY_ITEMS: MandatoryItem[] = [
     label: "Monitoraggio e attestazione dell'organo di controllo",
     section: 8,
     appliesTo: always,
-    isFilled: (r) => filled(r.controlMonitoring?.monitoring) && filled(r.controlMonitoring?.attestation),
+    // The attestation itself is a document of the control body, attached before the approval.
+    isFilled: (r) => filled(r.controlMonitoring?.monitoring),
   },
   {
     label: 'Lavoratori svantaggiati inseriti',
     section: 4,
     appliesTo: hasWorkIntegration,
-    isFilled: (r) => nonEmpty(r.workIntegration?.disadvantagedWorkers),
+    isFilled: (r) => counted(r.workIntegration?.disadvantagedWorkers, (g) => g.count),
   },
   {
     label: 'Organizzazioni associate al consorzio',

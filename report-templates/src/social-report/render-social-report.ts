@@ -4,7 +4,7 @@ import { createImageSet } from '../odt-pictures.ts';
 import { renderTemplate, type RenderedDocument } from '../render.ts';
 import type { SocialReportDocument } from './types.ts';
 import { validateSocialReport } from './validate.ts';
-import { buildSocialReportView } from './view.ts';
+import { buildSocialReportView, socialReportMetadata } from './view.ts';
 
 export type SocialReportOptions = RendererOptions & {
   /** Render a draft: mandatory items still empty are marked as such instead of refusing the document. */
@@ -23,12 +23,5 @@ export const renderSocialReport = async (
   if (problems.length > 0) throw new InvalidDataError('il bilancio sociale', problems);
   const images = createImageSet();
   const view = await buildSocialReportView(data, images, options.now ?? new Date());
-  return renderTemplate(
-    'social-report',
-    view,
-    images,
-    format,
-    `bilancio-sociale-${data.report.year}-${data.organisation.name}`,
-    options,
-  );
+  return renderTemplate('social-report', view, images, format, socialReportMetadata(data), options);
 };

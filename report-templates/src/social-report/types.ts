@@ -12,15 +12,29 @@ export type ConsortiumMembers = {
   disadvantagedWorkers: number;
 };
 
+/**
+ * Section 8's attestation of conformity by the organo di controllo (art. 10 c.3 d.lgs. 112/2017),
+ * or the record that the organisation has none where the law allows it.
+ */
+export type ControlAttestation =
+  | { kind: 'attestation'; bodyName: string; /** ISO date */ date: string; fileName?: string | null }
+  | { kind: 'no-control-body'; reason: string };
+
 /** Everything the social report document needs. */
 export type SocialReportDocument = {
   organisation: OrganisationProfile;
   report: SocialReportContent;
-  /** Last year's report of the same organisation, for the comparison columns. */
+  /** Last year's report of the same organisation, for the comparison columns (approved ones only). */
   previousYear?: SocialReportContent | null;
   /** Required for consortia. */
   consortium?: ConsortiumMembers | null;
-  /** ISO dates of the approval by the competent body and of the deposit at the Registro delle imprese. */
+  /**
+   * ISO date of the approval by the assembly (or the competent body). Without it the document is a
+   * draft: every page says "BOZZA — non valida per il deposito".
+   */
   approvalDate?: string | null;
+  /** ISO date of the deposit at the Registro delle imprese, and its protocol number. */
   depositDate?: string | null;
+  depositProtocol?: string | null;
+  attestation?: ControlAttestation | null;
 };

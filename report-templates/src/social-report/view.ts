@@ -1,4 +1,4 @@
-import { drawBarChart } from '../charts.ts';
+import { drawBarChart, type BarChart } from '../charts.ts';
 import {
   formatChange,
   formatDate,
@@ -13,9 +13,10 @@ import { monogram, prepareImage } from '../images.ts';
 import type { ImageSet } from '../odt-pictures.ts';
 import { hasWorkIntegration, isConsortium, type OrganisationType } from '../organisation.ts';
 import { isBlank, toParagraphs } from '../rich-text.ts';
-import { toAmount, type SocialReportContent } from './content.ts';
+import { toAmount } from './content.ts';
 import { computeIndicators, MIN_DISADVANTAGED_SHARE, type Indicators } from './indicators.ts';
 import { SECTION_TITLES, unfilledItems, type UnfilledItem } from './mandatory-items.ts';
+import { summaryFigures, type SummaryFigure } from './summary.ts';
 import type { SocialReportDocument } from './types.ts';
 
 type Fact = { label: string; value: string };
@@ -56,86 +57,140 @@ const section = (
   facts,
 });
 
-const comparisonRows = (
-  current: Indicators,
-  previous: Indicators,
-  report: SocialReportContent,
-  last: SocialReportContent,
-) => {
-  const row = (label: string, now: number | null, before: number | null, show: (v: number | null) => string) => ({
-    label,
-    current: show(now),
-    previous: show(before),
-    change: now === null ? '' : formatChange(now, before),
-  });
+const showFigure = (value: number | null, unit: SummaryFigure['unit']): string =>
+  value === null ? DASH : unit === 'euro' ? formatEuro(value) : formatInteger(value);
+
+/** "Dati in sintesi": a change only between two figures actually entered. */
+const summaryRows = (figures: SummaryFigure[]) =>
+  figures.map((figure) => ({
+    label: figure.label,
+    current: showFigure(figure.current, figure.unit),
+    previous: showFigure(figure.previous, figure.unit),
+    change: figure.current === null || figure.previous === null ? '' : formatChange(figure.current, figure.previous),
+  }));
+
+export const DRAFT_MARK = 'BOZZA — non valida per il deposito';
+
+const attestationFacts = (data: SocialReportDocument): Fact[] => {
+  const attestation = data.attestation;
+  if (!attestation) {
+    return [
+      {
+        label: 'Attestazione di conformità dell’organo di controllo',
+        value: 'Non ancora allegata: va acquisita prima dell’approvazione dell’assemblea',
+      },
+    ];
+  }
+  if (attestation.kind === 'no-control-body') {
+    return [
+      { label: 'Organo di controllo', value: 'Non nominato' },
+      { label: 'Motivo', value: attestation.reason },
+    ];
+  }
   return [
-    row('Soci', current.members, previous.members, count),
-    row('Lavoratori', current.workers.total, previous.workers.total, count),
-    row('Volontari', current.volunteers, previous.volunteers, count),
-    row('Beneficiari diretti', current.beneficiaries.direct, previous.beneficiaries.direct, count),
-    row('Ricavi e proventi totali', current.revenues.total, previous.revenues.total, euro),
-    row('Contributi pubblici', current.revenues.publicContributions, previous.revenues.publicContributions, euro),
-    row('Contributi privati', current.revenues.privateContributions, previous.revenues.privateContributions, euro),
-    row('Costi totali', toAmount(report.economics?.totalCosts), toAmount(last.economics?.totalCosts), euro),
-    row("Risultato d'esercizio", toAmount(report.economics?.netResult), toAmount(last.economics?.netResult), euro),
+    { label: 'Organo di controllo', value: attestation.bodyName },
+    {
+      label: 'Attestazione di conformità alle linee guida',
+      value: `Rilasciata il ${formatDate(attestation.date)}, allegata al bilancio sociale${attestation.fileName ? ` (${attestation.fileName})` : ''}`,
+    },
   ];
 };
 
-/** Turns a social report into the values its template places: every figure already formatted in Italian. */
-export const buildSocialReportView = async (data: SocialReportDocument, images: ImageSet, now: Date) => {
-  const { organisation, report, previousYear } = data;
-  const type = (report.organisationType ?? organisation.organisationType) as OrganisationType;
-  const consortium = isConsortium(type) ? (data.consortium ?? null) : null;
-  const unfilled = unfilledItems(report, type, consortium?.members.length ?? 0);
-  const current = computeIndicators(report, type);
-  const previous = previousYear ? computeIndicators(previousYear, type) : null;
+/** The documents that go with the report, listed in section 8. */
+const attachments = (data: SocialReportDocument): { text: string }[] =>
+  data.attestation?.kind === 'attestation'
+    ? [
+        {
+          text: `Attestazione di conformità dell’organo di controllo (${data.attestation.bodyName}, ${formatDate(data.attestation.date)})${data.attestation.fileName ? `: file ${data.attestation.fileName}` : ''}`,
+        },
+      ]
+    : [];
 
-  const logo = organisation.logo
-    ? await prepareImage(organisation.logo, LOGO_PIXELS, `logo di ${organisation.name}`)
-    : await monogram(organisation.name);
+/** What the PDF says about itself: title, author, subject and keywords with the year. */
+export const socialReportMetadata = (data: SocialReportDocument) => ({
+  fileName: `bilancio-sociale-${data.report.year}-${data.organisation.name}`,
+  title: `Bilancio sociale ${data.report.year} · ${data.organisation.name}`,
+  author: data.organisation.name,
+  subject: `Bilancio sociale dell’esercizio ${data.report.year} (d.lgs. 112/2017, DM 4 luglio 2019)${data.approvalDate ? '' : ` · ${DRAFT_MARK}`}`,
+  keywords: ['bilancio sociale', String(data.report.year), data.organisation.name],
+});
 
+export type ReportChart = { chart: BarChart; alt: string };
+
+/**
+ * The report's two charts as data (the PDF rasterises them, the portal draws them): workers by kind,
+ * and revenues by source beside last year's when last year gives them.
+ */
+export const socialReportCharts = (data: SocialReportDocument): { workers: ReportChart; revenues: ReportChart } => {
+  const { report, previousYear } = data;
+  const type = (report.organisationType ?? data.organisation.organisationType) as OrganisationType;
   const staff = report.people?.staff ?? [];
-  const workersChart = await drawBarChart(
-    {
-      title: `Lavoratori per tipologia al 31 dicembre ${report.year}`,
-      categories: staff.map((group) => group.kind),
-      series: [
-        { label: 'Donne', colour: '#2f6f5e', values: staff.map((group) => group.women ?? 0) },
-        { label: 'Uomini', colour: '#9cc5b8', values: staff.map((group) => group.men ?? 0) },
-      ],
-      layout: 'stacked',
-      unit: 'people',
-    },
-    `Grafico: lavoratori per tipologia nel ${report.year}, donne e uomini`,
-  );
+  const current = computeIndicators(report, type);
+  const lastYearRevenues = previousYear ? summaryFigures(previousYear, null).find((f) => f.key === 'revenues') : null;
+  const previous = previousYear && lastYearRevenues?.current !== null ? computeIndicators(previousYear, type) : null;
   const revenueKinds = [
     ...new Set([...current.revenues.byKind, ...(previous?.revenues.byKind ?? [])].map((line) => line.kind)),
   ];
   const amountIn = (indicators: Indicators, kind: string): number =>
     indicators.revenues.byKind.find((line) => line.kind === kind)?.amount ?? 0;
-  const revenueChart = await drawBarChart(
-    {
-      title: previous
-        ? `Ricavi e proventi per fonte, ${report.year} e ${report.year - 1}`
-        : `Ricavi e proventi per fonte, ${report.year}`,
-      categories: revenueKinds,
-      series: [
-        { label: String(report.year), colour: '#1f6f8b', values: revenueKinds.map((kind) => amountIn(current, kind)) },
-        ...(previous
-          ? [
-              {
-                label: String(report.year - 1),
-                colour: '#a9cbd8',
-                values: revenueKinds.map((kind) => amountIn(previous, kind)),
-              },
-            ]
-          : []),
-      ],
-      layout: 'grouped',
-      unit: 'euro',
+  return {
+    workers: {
+      chart: {
+        title: `Lavoratori per tipologia al 31 dicembre ${report.year}`,
+        categories: staff.map((group) => group.kind),
+        series: [
+          { label: 'Donne', colour: '#2f6f5e', values: staff.map((group) => group.women ?? 0) },
+          { label: 'Uomini', colour: '#9cc5b8', values: staff.map((group) => group.men ?? 0) },
+        ],
+        layout: 'stacked',
+        unit: 'people',
+      },
+      alt: `Grafico: lavoratori per tipologia nel ${report.year}, donne e uomini`,
     },
-    `Grafico: ricavi e proventi per fonte nel ${report.year}${previous ? ` confrontati con il ${report.year - 1}` : ''}`,
-  );
+    revenues: {
+      chart: {
+        title: previous
+          ? `Ricavi e proventi per fonte, ${report.year} e ${report.year - 1}`
+          : `Ricavi e proventi per fonte, ${report.year}`,
+        categories: revenueKinds,
+        series: [
+          {
+            label: String(report.year),
+            colour: '#1f6f8b',
+            values: revenueKinds.map((kind) => amountIn(current, kind)),
+          },
+          ...(previous
+            ? [
+                {
+                  label: String(report.year - 1),
+                  colour: '#a9cbd8',
+                  values: revenueKinds.map((kind) => amountIn(previous, kind)),
+                },
+              ]
+            : []),
+        ],
+        layout: 'grouped',
+        unit: 'euro',
+      },
+      alt: `Grafico: ricavi e proventi per fonte nel ${report.year}${previous ? ` confrontati con il ${report.year - 1}` : ''}`,
+    },
+  };
+};
+
+/**
+ * What the document says, section by section, every figure already formatted in Italian: the
+ * template's values without the pictures. The portal shows the same as the PDF from it.
+ */
+export const socialReportView = (data: SocialReportDocument, now: Date) => {
+  const { organisation, report, previousYear } = data;
+  const type = (report.organisationType ?? organisation.organisationType) as OrganisationType;
+  const consortium = isConsortium(type) ? (data.consortium ?? null) : null;
+  const unfilled = unfilledItems(report, type, consortium?.members.length ?? 0);
+  const current = computeIndicators(report, type);
+
+  const isDraft = !data.approvalDate;
+  const summary = summaryFigures(report, previousYear);
+  const staff = report.people?.staff ?? [];
 
   const people = report.people;
   const payRatio = current.payRatio;
@@ -147,28 +202,28 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
 
   return {
     title: `Bilancio sociale ${report.year}`,
+    // Every page of a document not yet approved says so, in its header.
+    draftMark: isDraft ? DRAFT_MARK : '',
     cover: {
       name: organisation.name,
       type,
       year: String(report.year),
-      logo: images.add(logo),
-      logoAlt: logo.alt,
-      approval: data.approvalDate ? `Approvato il ${formatDate(data.approvalDate)}` : '',
-      deposit: data.depositDate ? `Depositato al Registro delle imprese il ${formatDate(data.depositDate)}` : '',
-      generatedOn: `Documento generato il ${formatDate(now)}`,
+      identity: [
+        `C.F. ${organisation.taxCode}`,
+        `sede legale: ${report.generalInfo?.registeredOffice ?? (place || DASH)}`,
+      ].join(' · '),
+      draft: isDraft ? DRAFT_MARK : '',
+      approval: data.approvalDate ? `Approvato dall’assemblea dei soci il ${formatDate(data.approvalDate)}` : '',
+      deposit: data.depositDate
+        ? `Depositato al Registro delle imprese il ${formatDate(data.depositDate)}${data.depositProtocol ? `, protocollo n. ${data.depositProtocol}` : ''}`
+        : '',
+      // An approved report carries its approval date; only a draft says when it was printed.
+      generatedOn: isDraft ? `Bozza generata il ${formatDate(now)}` : '',
     },
     summary: {
-      hasComparison: previous !== null,
+      hasComparison: previousYear !== null && previousYear !== undefined,
       previousYear: previousYear ? String(previousYear.year) : '',
-      rows:
-        previous && previousYear
-          ? comparisonRows(current, previous, report, previousYear)
-          : comparisonRows(current, current, report, report).map(({ label, current: value }) => ({
-              label,
-              current: value,
-              previous: '',
-              change: '',
-            })),
+      rows: summaryRows(summary),
     },
     s1: section(1, unfilled, [
       ['Standard di rendicontazione adottati', report.methodology?.standards],
@@ -274,8 +329,6 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
         men: formatInteger(current.workers.men),
         total: formatInteger(current.workers.total),
       },
-      workersChart: images.add(workersChart),
-      workersChartAlt: workersChart.alt,
       volunteers: (people?.volunteers ?? []).map((group) => ({ kind: group.kind, count: count(group.count) })),
       volunteersTotal: formatInteger(current.volunteers),
       hasWorkIntegration: hasWorkIntegration(type),
@@ -340,8 +393,6 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
         amount: euro(toAmount(line.amount)),
       })),
       revenuesTotal: formatEuro(current.revenues.total),
-      revenueChart: images.add(revenueChart),
-      revenueChartAlt: revenueChart.alt,
       isConsortium: consortium !== null,
       consortiumFacts: consortium
         ? [
@@ -367,30 +418,57 @@ export const buildSocialReportView = async (data: SocialReportDocument, images: 
       ['Prevenzione della corruzione', report.otherInfo?.antiCorruption],
       ['Riunioni degli organi che hanno approvato il bilancio sociale', report.otherInfo?.approvalMeetings],
     ]),
-    s8: section(
-      8,
-      unfilled,
-      [
-        ['Monitoraggio svolto', report.controlMonitoring?.monitoring],
-        ['Attestazione di conformità', report.controlMonitoring?.attestation],
-      ],
-      [
-        {
-          label: 'Ricavi da attività di interesse generale sul totale (minimo 70%)',
-          value:
-            toAmount(report.controlMonitoring?.generalInterestRevenueShare) === null
-              ? DASH
-              : formatPercentPoints(toAmount(report.controlMonitoring?.generalInterestRevenueShare) ?? 0),
-        },
-        {
-          label: 'Assenza di distribuzione di utili',
-          value:
-            report.controlMonitoring?.noProfitDistribution === null ||
-            report.controlMonitoring?.noProfitDistribution === undefined
-              ? DASH
-              : formatYesNo(report.controlMonitoring.noProfitDistribution),
-        },
-      ],
-    ),
+    s8: {
+      ...section(
+        8,
+        unfilled,
+        [
+          ['Monitoraggio svolto', report.controlMonitoring?.monitoring],
+          ['Esiti e attestazione di conformità', report.controlMonitoring?.attestation],
+        ],
+        [
+          ...attestationFacts(data),
+          {
+            label: 'Ricavi da attività di interesse generale sul totale (minimo 70%)',
+            value:
+              toAmount(report.controlMonitoring?.generalInterestRevenueShare) === null
+                ? DASH
+                : formatPercentPoints(toAmount(report.controlMonitoring?.generalInterestRevenueShare) ?? 0),
+          },
+          {
+            label: 'Assenza di distribuzione di utili',
+            value:
+              report.controlMonitoring?.noProfitDistribution === null ||
+              report.controlMonitoring?.noProfitDistribution === undefined
+                ? DASH
+                : formatYesNo(report.controlMonitoring.noProfitDistribution),
+          },
+        ],
+      ),
+      attachments: attachments(data),
+      hasAttachments: attachments(data).length > 0,
+    },
+  };
+};
+
+export type SocialReportView = ReturnType<typeof socialReportView>;
+
+/** The template's values: the document's view with the logo and the charts as pictures. */
+export const buildSocialReportView = async (data: SocialReportDocument, images: ImageSet, now: Date) => {
+  const view = socialReportView(data, now);
+  const { organisation } = data;
+  const charts = socialReportCharts(data);
+  const [logo, workersChart, revenueChart] = await Promise.all([
+    organisation.logo
+      ? prepareImage(organisation.logo, LOGO_PIXELS, `logo di ${organisation.name}`)
+      : monogram(organisation.name),
+    drawBarChart(charts.workers.chart, charts.workers.alt),
+    drawBarChart(charts.revenues.chart, charts.revenues.alt),
+  ]);
+  return {
+    ...view,
+    cover: { ...view.cover, logo: images.add(logo), logoAlt: logo.alt },
+    s4: { ...view.s4, workersChart: images.add(workersChart), workersChartAlt: workersChart.alt },
+    s6: { ...view.s6, revenueChart: images.add(revenueChart), revenueChartAlt: revenueChart.alt },
   };
 };

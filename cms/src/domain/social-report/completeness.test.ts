@@ -53,7 +53,13 @@ const context = { consortiumMemberCount: 0 };
 
 describe('computeCompleteness', () => {
   it('is complete when every mandatory item for the type is filled', () => {
-    expect(computeCompleteness(complete, context)).toEqual({ percentage: 100, missing: [], omitted: [], warnings: [] });
+    expect(computeCompleteness(complete, context)).toEqual({
+      percentage: 100,
+      missing: [],
+      omitted: [],
+      warnings: [],
+      toUpdate: [],
+    });
   });
 
   it('lists what is missing with its section, and counts an omission with a reason as addressed', () => {

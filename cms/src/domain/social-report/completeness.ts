@@ -7,8 +7,16 @@ import {
 } from '@coop/report-templates/social-report/mandatory-items';
 import type { FieldError } from '../field-error';
 import { isBlank } from '../text-length';
+import { narrativeField, pendingTexts, withoutPendingTexts, type CarriedOver, type NarrativeField } from './next-year';
 
-export type MissingItem = { label: string; section: number; sectionTitle: string };
+/**
+ * `toUpdate`: the item is there only as copied from last year's report ("da aggiornare"), not yet
+ * edited or confirmed; `path` names that text when it is no mandatory item of its own.
+ */
+export type MissingItem = { label: string; section: number; sectionTitle: string; toUpdate?: true; path?: string };
+
+/** A text copied from last year, waiting to be edited or confirmed. */
+export type TextToUpdate = { path: string; label: string; section: number; sectionTitle: string };
 
 export type Completeness = {
   /** Share of the applicable mandatory items that are filled or omitted with a reason, 0–100. */
@@ -18,13 +26,23 @@ export type Completeness = {
   omitted: (MissingItem & { reason: string })[];
   /** Figures that break a legal threshold: shown, not refused. */
   warnings: string[];
+  /** Texts copied from last year's report still "da aggiornare"; each counts as missing. */
+  toUpdate: TextToUpdate[];
 };
+
+export type CompletenessContext = ReportContext & { carriedOver?: CarriedOver | null };
 
 const formatPercent = (share: number): string =>
   new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 1 }).format(share);
 
-/** Which mandatory items of the guidelines are still missing, used by the admin and by report generation. */
-export const computeCompleteness = (report: SocialReportContent, context: ReportContext): Completeness => {
+/**
+ * Which mandatory items of the guidelines are still missing, used by the admin and by report
+ * generation. A text carried over from last year and left as it was counts as missing: a mandatory
+ * item whose text it is, or else an item of its own.
+ */
+export const computeCompleteness = (stored: SocialReportContent, context: CompletenessContext): Completeness => {
+  const pending = pendingTexts(stored, context.carriedOver);
+  const report = withoutPendingTexts(stored, pending);
   const applicable = MANDATORY_ITEMS.filter((item) => item.appliesTo(report.organisationType));
   const reasons = new Map(
     (report.omissions ?? [])
@@ -38,7 +56,28 @@ export const computeCompleteness = (report: SocialReportContent, context: Report
   });
 
   const unfilled = applicable.filter((item) => !item.isFilled(report, context));
-  const missing = unfilled.filter((item) => !reasons.has(item.label)).map(describe);
+  const staleItems = new Set(pending.flatMap((field) => (field.item ? [field.item] : [])));
+  const mandatoryMissing = unfilled
+    .filter((item) => !reasons.has(item.label))
+    .map((item) => ({ ...describe(item), ...(staleItems.has(item.label) ? { toUpdate: true as const } : {}) }));
+  const sectionTitle = (section: number): string => SECTION_TITLES[section - 1] ?? '';
+  const toUpdate = pending.map((field) => ({
+    path: field.path,
+    label: field.label,
+    section: field.section,
+    sectionTitle: sectionTitle(field.section),
+  }));
+  // A copied text that is no mandatory item of this type counts as an item of its own.
+  const applicableLabels = new Set(applicable.map((item) => item.label));
+  const isOwnItem = (field: NarrativeField): boolean => !field.item || !applicableLabels.has(field.item);
+  const ownItems = pending.filter(isOwnItem).map((field) => ({
+    label: `${field.label} (da aggiornare)`,
+    section: field.section,
+    sectionTitle: sectionTitle(field.section),
+    toUpdate: true as const,
+    path: field.path,
+  }));
+  const missing = [...mandatoryMissing, ...ownItems].sort((a, b) => a.section - b.section);
   const omitted = unfilled
     .filter((item) => reasons.has(item.label))
     .map((item) => ({ ...describe(item), reason: reasons.get(item.label) ?? '' }));
@@ -58,9 +97,14 @@ export const computeCompleteness = (report: SocialReportContent, context: Report
     );
   }
 
-  const percentage =
-    applicable.length === 0 ? 100 : Math.round(((applicable.length - missing.length) / applicable.length) * 100);
-  return { percentage, missing, omitted, warnings };
+  // Copied texts that are no mandatory item count in the total too, done once edited or confirmed.
+  const carriedOwn = Object.keys(context.carriedOver?.texts ?? {}).filter((path) => {
+    const field = narrativeField(path);
+    return field !== undefined && isOwnItem(field);
+  }).length;
+  const total = applicable.length + carriedOwn;
+  const percentage = total === 0 ? 100 : Math.round(((total - missing.length) / total) * 100);
+  return { percentage, missing, omitted, warnings, toUpdate };
 };
 
 /** Problems that make a report's data contradictory, refused whenever it is saved. */

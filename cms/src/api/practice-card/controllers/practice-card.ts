@@ -17,7 +17,7 @@ export default factories.createCoreController('api::practice-card.practice-card'
     if (!card) return ctx.notFound('Pratica non trovata o non pubblicata');
     await respondWithDocument(ctx, () =>
       sheets.get(`${card.documentId}:${sheetVersion(card)}:${format}`, async () =>
-        renderPracticeSheet(await toSheet(strapi, card), format, rendererOptions(strapi)),
+        renderPracticeSheet(await toSheet(strapi, card), format, rendererOptions(strapi, 'public')),
       ),
     );
   },

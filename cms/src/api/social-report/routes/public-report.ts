@@ -1,0 +1,24 @@
+/** Published social reports, for anyone: the portal's organisation pages and their documents. */
+export default {
+  routes: [
+    { method: 'GET', path: '/public-social-reports', handler: 'social-report.publishedList', config: { auth: false } },
+    {
+      method: 'GET',
+      path: '/public-social-reports/:slug/:year',
+      handler: 'social-report.publishedOne',
+      config: { auth: false },
+    },
+    {
+      method: 'GET',
+      path: '/public-social-reports/:slug/:year/document',
+      handler: 'social-report.publishedDocument',
+      config: { auth: false },
+    },
+    {
+      method: 'GET',
+      path: '/public-social-reports/:slug/:year/attestation',
+      handler: 'social-report.publishedAttestation',
+      config: { auth: false },
+    },
+  ],
+};
