@@ -788,13 +788,9 @@ describe('admin surface: every route reviewed, every path into another organisat
       `${CM}/${PC}?page=1&pageSize=1&filters[slug][$eq]=isole-di-turno`,
     );
     const isole = published.results[0]?.documentId ?? '';
-    const report2023 = (
-      await session('super').json<{ results: { documentId: string; year: number }[] }>(
-        'GET',
-        `${CM}/${SR}?page=1&pageSize=10&filters[organisation][slug][$eq]=navigli-insieme&filters[year][$eq]=2023`,
-      )
-    ).results[0]?.documentId;
-    await responsabile.json('POST', `/coop/workflow/social-report/${report2023}`, { to: 'Confermato' });
+    // B's complete 2024 report, confirmed and then reopened.
+    const confirmedReport = b.report2024;
+    await responsabile.json('POST', `/coop/workflow/social-report/${confirmedReport}`, { to: 'Confermato' });
 
     let before = state();
     const refusedDeletes: [AdminSession, string][] = [
@@ -802,7 +798,7 @@ describe('admin surface: every route reviewed, every path into another organisat
       [responsabile, `${CM}/${PC}/${sent}`],
       [operatore, `${CM}/${PC}/${isole}`],
       [responsabile, `${CM}/${PC}/${isole}`],
-      [responsabile, `${CM}/${SR}/${report2023}`],
+      [responsabile, `${CM}/${SR}/${confirmedReport}`],
     ];
     for (const [who, target] of refusedDeletes) {
       const response = await who.request('DELETE', target);
@@ -814,12 +810,12 @@ describe('admin surface: every route reviewed, every path into another organisat
     expect(bulk.status).toBe(403);
     expect(stateDifferences(before, state())).toEqual([]);
     // Reopened, the report is being compiled again, but it was confirmed once: it stays.
-    await responsabile.json('POST', `/coop/workflow/social-report/${report2023}`, {
+    await responsabile.json('POST', `/coop/workflow/social-report/${confirmedReport}`, {
       to: 'In compilazione',
       comment: 'Correggiamo i ricavi',
     });
     before = state();
-    expect((await responsabile.request('DELETE', `${CM}/${SR}/${report2023}`)).status).toBe(403);
+    expect((await responsabile.request('DELETE', `${CM}/${SR}/${confirmedReport}`)).status).toBe(403);
     expect(stateDifferences(before, state())).toEqual([]);
     cellCount += 2;
 

@@ -196,7 +196,8 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
   'GET /coop/social-reports/:documentId/comparison': allowed(ORG, COVERS.reports),
   'POST /coop/social-reports/:documentId/carried-texts/confirm': allowed(EDITORS, COVERS.reports),
   'POST /coop/social-reports/:documentId/attestation': allowed(['Responsabile'], COVERS.reports),
-  'GET /coop/social-report-deadlines': allowed(ORG, COVERS.reports),
+  // Each account gets its own organisation's reports (network staff every one, curators none).
+  'GET /coop/social-report-deadlines': allowed(ALL, COVERS.reports),
   ...staff('registration requests are reviewed by network staff', [
     'POST /coop/registration-requests/:documentId/approve',
     'POST /coop/registration-requests/:documentId/reject',

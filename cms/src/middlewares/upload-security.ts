@@ -12,13 +12,12 @@ type UploadedFile = {
 };
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
-/** Every route that stores a file: the admin's media library, the content API, a report's attestation. */
+/** Every route that stores a file: the admin's media library and the content API (a report's attestation checks its PDF itself). */
 const UPLOAD_PATHS = [
   /^\/upload\/?$/,
   /^\/upload\/files\/?$/,
   /^\/upload\/files\/[^/]+\/replace\/?$/,
   /^\/api\/upload\/?$/,
-  /^\/coop\/social-reports\/[^/]+\/attestation\/?$/,
 ];
 
 const headOf = async (file: UploadedFile): Promise<Uint8Array> => {
