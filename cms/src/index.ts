@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerConditions } from './access/conditions';
+import { registerPortalCache } from './cache';
 import { organisationGuardMiddleware } from './access/organisation-guard';
 import { syncPublicRole } from './access/public-role';
 import { syncRoles } from './access/roles';
@@ -37,6 +38,7 @@ export default {
     strapi.documents.use(socialReportMiddleware(strapi));
     strapi.documents.use(consortiumServiceMiddleware(strapi));
     strapi.documents.use(searchSyncMiddleware(strapi));
+    registerPortalCache(strapi);
     strapi.server.routes(socialReportAdminRoutes(strapi));
     strapi.server.routes(registrationAdminRoutes(strapi));
     strapi.server.routes(myOrganisationAdminRoutes(strapi));

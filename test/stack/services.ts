@@ -76,7 +76,8 @@ export const startPortal = async (settings: StackSettings): Promise<Service> => 
     name: 'portal',
     url: settings.portal.url,
     command: process.execPath,
-    args: [path.join(portalBuild.outputDir, 'server', 'entry.mjs')],
+    // Astro's built handler behind the portal's cache (portal/server.ts).
+    args: [path.join(portalBuild.workspaceDir, 'server.ts')],
     cwd: portalBuild.workspaceDir,
     env: { ...settings.env, HOST: settings.portal.host, PORT: String(settings.portal.port) },
     logFile: logFile(settings, 'portal'),

@@ -23,6 +23,8 @@ import {
   type MapPoint,
   type PracticeHit,
 } from './catalogue-state.ts';
+import { cachedAnswer } from './cache/index.ts';
+import { SEARCH_TAG } from './cache/tags.ts';
 import { config } from './config.ts';
 import { SearchUnavailableError } from './errors.ts';
 
@@ -148,7 +150,7 @@ const toHit = (hit: SearchResponse['hits'][number]): PracticeHit => ({
  * (so its other values still show how many results they would add). A page past the last one (an
  * old link, or a search that now finds less) costs one more query, for the last page.
  */
-export const searchPractices = async (state: CatalogueState): Promise<CatalogueResult> => {
+const runSearch = async (state: CatalogueState): Promise<CatalogueResult> => {
   const attributes = FACETS.map((facet) => facet.attribute);
   const sort = SORTS[state.sort].sort;
   const base = { indexUid: PRACTICES_INDEX, q: state.query };
@@ -245,3 +247,10 @@ export const searchPractices = async (state: CatalogueState): Promise<CatalogueR
     provinceCounts: main.facetDistribution?.['province'] ?? {},
   };
 };
+
+/** A catalogue view, through the portal's cache (invalidated when the index applies changes). */
+export const searchPractices = (state: CatalogueState): Promise<CatalogueResult> =>
+  cachedAnswer(`search:${JSON.stringify(state)}`, async () => {
+    const value = await runSearch(state);
+    return { value, bytes: JSON.stringify(value).length * 2, tags: [SEARCH_TAG] };
+  });

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { parseState } from '../../lib/catalogue-state.ts';
 import { SearchUnavailableError } from '../../lib/errors.ts';
+import { PAGE_CACHE } from '../../lib/page-status.ts';
 import { searchPractices } from '../../lib/search.ts';
 
 /**
@@ -11,7 +12,7 @@ export const GET: APIRoute = async ({ url }) => {
   const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   try {
     const result = await searchPractices(parseState(url.searchParams));
-    return new Response(JSON.stringify(result), { headers });
+    return new Response(JSON.stringify(result), { headers: { ...headers, 'cache-control': PAGE_CACHE } });
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error;
     console.error(`[portal] ${error.name}: ${error.message}`);

@@ -1,0 +1,35 @@
+/**
+ * The portal's server: Astro's standalone handler (static files and pages) behind the cache's
+ * fast path, which answers fresh cached pages without entering Astro. Run after `astro build`:
+ * `node server.ts` (HOST and PORT as for Astro's own server).
+ */
+import http from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+type FastPath = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+// Astro's entry would start its own server on import: this one wraps its handler instead.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const entry = new URL('./dist/server/entry.mjs', import.meta.url).href;
+const { handler } = (await import(entry)) as { handler: Handler };
+
+const FAST_PATH = Symbol.for('coop.portal.cache.fastPath');
+const fastPath = (): FastPath | undefined => (globalThis as typeof globalThis & { [FAST_PATH]?: FastPath })[FAST_PATH];
+
+const server = http.createServer((request, response) => {
+  if (fastPath()?.(request, response)) return;
+  handler(request, response);
+});
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 4321);
+server.listen(port, host, () => console.log(`[portal] in ascolto su http://${host}:${port}`));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  });
+}
