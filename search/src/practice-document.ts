@@ -1,4 +1,5 @@
 import type { PracticeSearchDocument } from './practices-index.ts';
+import { mapCells } from './map-cells.ts';
 import { coordinates, type Named, type Place } from './places.ts';
 
 /** A published practice card as the CMS gives it: plain data, relations populated. */
@@ -33,7 +34,9 @@ export const partnershipKinds = (card: PublishedPracticeCard): string[] => {
 };
 
 /** The index document of a published card; located at its organisation, or else at its province's capital. */
-export const toPracticeDocument = (card: PublishedPracticeCard): PracticeSearchDocument => ({
+export const toPracticeDocument = (card: PublishedPracticeCard): PracticeSearchDocument => {
+  const geo = coordinates(card.organisation) ?? coordinates(card.province);
+  return {
   id: card.documentId,
   slug: card.slug,
   title: card.title,
@@ -55,5 +58,7 @@ export const toPracticeDocument = (card: PublishedPracticeCard): PracticeSearchD
   impactEvaluation: card.impactEvaluation === true,
   year: card.startYear,
   publishedAt: Date.parse(card.publishedAt),
-  _geo: coordinates(card.organisation) ?? coordinates(card.province),
-});
+  _geo: geo,
+  ...mapCells(geo),
+  };
+};

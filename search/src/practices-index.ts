@@ -1,3 +1,5 @@
+import { MAP_CELL_ATTRIBUTES } from './map-cells.ts';
+
 /**
  * The `practices` index: published practice cards, as the portal searches, filters and maps them.
  * Its settings live here and only here.
@@ -30,7 +32,7 @@ export type PracticeSearchDocument = {
   year: number | null;
   publishedAt: number;
   _geo: { lat: number; lng: number } | null;
-};
+} & Partial<Record<`geoCell${number}`, string>>;
 
 /** Italian words that carry no meaning in a search. */
 export const ITALIAN_STOP_WORDS = [
@@ -125,14 +127,17 @@ export const PRACTICES_SETTINGS = {
     'impactEvaluation',
     'year',
     '_geo',
+    // The map's grid cells at every level it clusters at (map-cells.ts).
+    ...MAP_CELL_ATTRIBUTES,
   ],
   sortableAttributes: ['publishedAt', 'title', 'year', '_geo'],
   displayedAttributes: ['*'],
   stopWords: ITALIAN_STOP_WORDS,
   synonyms: SECTOR_SYNONYMS,
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  // 110 provinces and catalogues of thousands: Meilisearch's defaults (100 values, 1,000 hits) are too small.
-  faceting: { maxValuesPerFacet: 200 },
+  // 110 provinces, the map's cells in view, catalogues of thousands: Meilisearch's defaults (100 values,
+  // 1,000 hits) are too small.
+  faceting: { maxValuesPerFacet: 5_000 },
   pagination: { maxTotalHits: 100_000 },
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['ita'] }],
 };

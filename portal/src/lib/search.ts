@@ -20,7 +20,6 @@ import {
   type FacetKey,
   type FacetValue,
   type HighlightedText,
-  type MapPoint,
   type PracticeHit,
 } from './catalogue-state.ts';
 import { cachedAnswer } from './cache/index.ts';
@@ -36,9 +35,9 @@ type PracticeDocument = Omit<PracticeHit, 'title' | 'excerpt'> & {
   description: string;
   _geo: { lat: number; lng: number } | null;
 };
-type SearchQuery = Record<string, unknown> & { indexUid: string };
+export type SearchQuery = Record<string, unknown> & { indexUid: string };
 
-type SearchResponse = {
+export type SearchResponse = {
   hits: (Partial<PracticeDocument> & { _formatted?: Partial<Record<'title' | 'description', string>> })[];
   totalHits?: number;
   totalPages?: number;
@@ -48,7 +47,6 @@ type SearchResponse = {
 };
 
 const TIMEOUT_MS = 3_000;
-const MAP_POINTS_LIMIT = 2_000;
 /** Markers Meilisearch puts around matched words; control characters never occur in the texts. */
 const PRE = '\u0001';
 const POST = '\u0002';
@@ -102,7 +100,7 @@ const postJson = (url: URL, key: string, body: unknown): Promise<unknown> =>
     request.end(payload);
   });
 
-const multiSearch = async (queries: SearchQuery[]): Promise<SearchResponse[]> => {
+export const multiSearch = async (queries: SearchQuery[]): Promise<SearchResponse[]> => {
   const { meiliHost, meiliSearchKey } = config();
   if (!meiliHost || !meiliSearchKey) throw new SearchUnavailableError('MEILI_HOST or MEILI_SEARCH_KEY not set');
   const body = (await postJson(new URL('/multi-search', meiliHost), meiliSearchKey, { queries })) as {
@@ -145,10 +143,11 @@ const toHit = (hit: SearchResponse['hits'][number]): PracticeHit => ({
 });
 
 /**
- * One round trip for a catalogue view: the page of results with every facet, the located results
- * for the map, and for each refinement in use (the impact evaluation too) its counts without itself
- * (so its other values still show how many results they would add). A page past the last one (an
- * old link, or a search that now finds less) costs one more query, for the last page.
+ * One round trip for a catalogue view: the page of results with every facet, and for each
+ * refinement in use (the impact evaluation too) its counts without itself (so its other values
+ * still show how many results they would add). A page past the last one (an old link, or a search
+ * that now finds less) costs one more query, for the last page. The map asks separately
+ * (map-search.ts), for the view it shows.
  */
 const runSearch = async (state: CatalogueState): Promise<CatalogueResult> => {
   const attributes = FACETS.map((facet) => facet.attribute);
@@ -184,12 +183,6 @@ const runSearch = async (state: CatalogueState): Promise<CatalogueResult> => {
   });
   const queries: SearchQuery[] = [
     pageQuery(state.page),
-    {
-      ...base,
-      filter: toFilter(state),
-      limit: MAP_POINTS_LIMIT,
-      attributesToRetrieve: ['slug', 'title', 'organisationName', 'province', '_geo'],
-    },
     ...(state.impact ? [{ ...base, filter: toFilter(state, 'impact'), facets: ['impactEvaluation'], limit: 0 }] : []),
     ...activeFacets.map((facet) => ({
       ...base,
@@ -198,8 +191,8 @@ const runSearch = async (state: CatalogueState): Promise<CatalogueResult> => {
       limit: 0,
     })),
   ];
-  const [first, map, ...counts] = await multiSearch(queries);
-  if (!first || !map) throw new SearchUnavailableError('Meilisearch answered fewer results than queries');
+  const [first, ...counts] = await multiSearch(queries);
+  if (!first) throw new SearchUnavailableError('Meilisearch answered fewer results than queries');
   const impactQuery = state.impact ? counts[0] : undefined;
   const disjunctive = state.impact ? counts.slice(1) : counts;
 
@@ -220,20 +213,6 @@ const runSearch = async (state: CatalogueState): Promise<CatalogueResult> => {
     }),
   ) as Record<FacetKey, FacetValue[]>;
   const impact = (impactQuery ?? main).facetDistribution?.['impactEvaluation'] ?? {};
-  const points: MapPoint[] = map.hits.flatMap((hit) =>
-    hit._geo && hit.slug
-      ? [
-          {
-            slug: hit.slug,
-            title: hit.title ?? '',
-            organisationName: hit.organisationName ?? '',
-            province: hit.province ?? null,
-            lat: hit._geo.lat,
-            lng: hit._geo.lng,
-          },
-        ]
-      : [],
-  );
   const total = main.totalHits ?? main.estimatedTotalHits ?? main.hits.length;
   const totalPages = main.totalPages ?? Math.ceil(total / HITS_PER_PAGE);
   return {
@@ -243,7 +222,6 @@ const runSearch = async (state: CatalogueState): Promise<CatalogueResult> => {
     totalPages,
     facets,
     impactCounts: { si: impact['true'] ?? 0, no: impact['false'] ?? 0 },
-    points,
     provinceCounts: main.facetDistribution?.['province'] ?? {},
   };
 };
