@@ -25,6 +25,12 @@ export const toMercator = (lat: number, lng: number): { x: number; y: number } =
   return { x: (lng + 180) / 360, y: 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI) };
 };
 
+/** The inverse of `toMercator`. */
+export const fromMercator = (x: number, y: number): { lat: number; lng: number } => ({
+  lat: (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI,
+  lng: x * 360 - 180,
+});
+
 /** "x.y": the cell holding the point at a level. */
 export const cellKey = (lat: number, lng: number, level: number): string => {
   const { x, y } = toMercator(lat, lng);

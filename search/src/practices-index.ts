@@ -1,4 +1,5 @@
 import { MAP_CELL_ATTRIBUTES } from './map-cells.ts';
+import { SECTOR_SYNONYMS } from './sector-terms.ts';
 
 /**
  * The `practices` index: published practice cards, as the portal searches, filters and maps them.
@@ -83,20 +84,8 @@ export const ITALIAN_STOP_WORDS = [
   'uno',
 ];
 
-/** Words people use for one another in this sector. */
-export const SECTOR_SYNONYMS: Record<string, string[]> = {
-  pa: ['pubblica amministrazione', 'ente pubblico', 'enti locali'],
-  'pubblica amministrazione': ['pa', 'ente pubblico', 'enti locali'],
-  disabili: ['disabilità', 'persone con disabilità'],
-  disabilità: ['disabili', 'persone con disabilità'],
-  anziani: ['terza età', 'over 65'],
-  'terza età': ['anziani'],
-  minori: ['bambini', 'ragazzi', 'adolescenti'],
-  svantaggiati: ['persone svantaggiate', 'inserimento lavorativo'],
-  coprogettazione: ['co-progettazione'],
-  'co-progettazione': ['coprogettazione'],
-  digitale: ['tecnologie', 'innovazione tecnologica'],
-};
+/** The sector's words (acronyms and what they stand for): one list, shared with the portal. */
+export { SECTOR_SYNONYMS } from './sector-terms.ts';
 
 export const PRACTICES_SETTINGS = {
   searchableAttributes: [

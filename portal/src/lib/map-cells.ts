@@ -4,16 +4,17 @@
  * `search/src/map-cells.ts`), the view that fits a set of results, and clusters made of the cell
  * counts. Isomorphic: the server computes with it, the browser parses what the server sent.
  */
+import { MAP_CELL_LEVELS as CELL_LEVELS, cellAttribute, fromMercator, toMercator } from '@coop/search/map-cells';
+
+export { cellAttribute };
 
 export const MAP_ZOOM = { min: 5, max: 13 } as const;
-const CELL_LEVELS = { min: 7, max: 16 } as const;
 /** Leaflet's zoom steps (`zoomSnap`). */
 const ZOOM_STEP = 0.25;
 /** A fitted view is never closer than this: a single practice still shows its surroundings. */
 const FIT_MAX_ZOOM = 8;
 const FIT_PADDING_PX = 32;
 const TILE_PX = 256;
-const MAX_LATITUDE = 85.05112878;
 
 export type Bounds = { south: number; west: number; north: number; east: number };
 export type MapViewState = { lat: number; lng: number; zoom: number };
@@ -21,17 +22,12 @@ export type MapViewState = { lat: number; lng: number; zoom: number };
 /** Italy, shown when there is nothing to fit. */
 export const ITALY: Bounds = { south: 36.6, west: 6.6, north: 47.1, east: 18.5 };
 
-export const cellAttribute = (level: number): string => `geoCell${level}`;
-
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
-const toX = (lng: number): number => (lng + 180) / 360;
-const toY = (lat: number): number => {
-  const sin = Math.sin((clamp(lat, -MAX_LATITUDE, MAX_LATITUDE) * Math.PI) / 180);
-  return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
-};
-const toLng = (x: number): number => x * 360 - 180;
-const toLat = (y: number): number => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+const toX = (lng: number): number => toMercator(0, lng).x;
+const toY = (lat: number): number => toMercator(lat, 0).y;
+const toLng = (x: number): number => fromMercator(x, 0).lng;
+const toLat = (y: number): number => fromMercator(0, y).lat;
 
 /** The cell level a view at `zoom` clusters at: cells of 64 to 128 pixels. */
 export const cellLevel = (zoom: number): number =>

@@ -23,6 +23,7 @@ import {
 import { mapSearchKey, mapState, toFilter, type CatalogueState, type MapCellList, type MapData, type MapPoint } from './catalogue-state.ts';
 import { PRACTICES_INDEX, multiSearch, type SearchQuery, type SearchResponse } from './search.ts';
 import { SearchUnavailableError } from './errors.ts';
+import { searchQuery } from './search-query.ts';
 
 /** Up to this many results in view are single markers (the browser groups close ones itself). */
 const POINTS_LIMIT = 300;
@@ -64,7 +65,7 @@ const inArea = async (
   area: Bounds,
   level: number,
 ): Promise<Pick<MapData, 'clusters' | 'points'>> => {
-  const base = { indexUid: PRACTICES_INDEX, q: state.query };
+  const base = { indexUid: PRACTICES_INDEX, q: searchQuery(state.query) };
   const filter = [...toFilter(state), areaFilter(area)];
   const fine = cellAttribute(level + 1);
   const [counted] = await ask([{ ...base, filter, facets: [cellAttribute(level), fine], limit: 0 }]);
@@ -98,7 +99,7 @@ const inArea = async (
 };
 
 const runMapSearch = async (state: CatalogueState, request: Exclude<MapRequest, { kind: 'cell' }>): Promise<MapData> => {
-  const base = { indexUid: PRACTICES_INDEX, q: state.query, filter: toFilter(state), limit: 0 };
+  const base = { indexUid: PRACTICES_INDEX, q: searchQuery(state.query), filter: toFilter(state), limit: 0 };
   const [extent] = await ask([{ ...base, facets: [cellAttribute(EXTENT_LEVEL)] }]);
   const distribution = extent?.facetDistribution?.[cellAttribute(EXTENT_LEVEL)];
   const total = sum(distribution);
@@ -133,7 +134,7 @@ export const searchMapCell = (state: CatalogueState, request: Extract<MapRequest
     const [found] = await ask([
       {
         indexUid: PRACTICES_INDEX,
-        q: state.query,
+        q: searchQuery(state.query),
         filter: [...toFilter(state), `${cellAttribute(level)} = ${JSON.stringify(`${column}.${row}`)}`],
         limit: CELL_LIST_LIMIT,
         attributesToRetrieve: POINT_ATTRIBUTES,

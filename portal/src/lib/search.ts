@@ -25,6 +25,7 @@ import {
 import { cachedAnswer } from './cache/index.ts';
 import { SEARCH_TAG } from './cache/tags.ts';
 import { config } from './config.ts';
+import { searchQuery } from './search-query.ts';
 import { SearchUnavailableError } from './errors.ts';
 
 export const PRACTICES_INDEX = 'practices';
@@ -152,7 +153,7 @@ const toHit = (hit: SearchResponse['hits'][number]): PracticeHit => ({
 const runSearch = async (state: CatalogueState): Promise<CatalogueResult> => {
   const attributes = FACETS.map((facet) => facet.attribute);
   const sort = SORTS[state.sort].sort;
-  const base = { indexUid: PRACTICES_INDEX, q: state.query };
+  const base = { indexUid: PRACTICES_INDEX, q: searchQuery(state.query) };
   const activeFacets = FACETS.filter((facet) => state.refinements[facet.key].length > 0);
   const pageQuery = (page: number): SearchQuery => ({
     ...base,
