@@ -127,6 +127,8 @@ export const PRACTICES_SETTINGS = {
   // 110 provinces, the map's cells in view, catalogues of thousands: Meilisearch's defaults (100 values,
   // 1,000 hits) are too small.
   faceting: { maxValuesPerFacet: 5_000 },
+  // The portal never searches within facet values: not building that index keeps updates quick.
+  facetSearch: false,
   pagination: { maxTotalHits: 100_000 },
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['ita'] }],
 };

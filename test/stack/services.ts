@@ -7,7 +7,7 @@ import { cmsBuild, portalBuild } from './builds.ts';
 import { readyOrStopped, spawnService, type Service } from './process.ts';
 import { repoRoot, type StackSettings } from './settings.ts';
 
-const logFile = (settings: StackSettings, name: string): string => path.join(settings.dataDir, 'logs', `${name}.log`);
+const logFile = (settings: Pick<StackSettings, 'dataDir'>, name: string): string => path.join(settings.dataDir, 'logs', `${name}.log`);
 
 export const startMeilisearch = async (settings: StackSettings): Promise<Service> => {
   const { port, url, masterKey } = settings.meilisearch;
@@ -71,7 +71,8 @@ export const startCms = async (settings: StackSettings): Promise<Service> => {
   return readyOrStopped(service, { url: `${settings.cms.url}/_health`, timeoutMs: 180_000 });
 };
 
-export const startPortal = async (settings: StackSettings): Promise<Service> => {
+/** The portal alone needs only where it listens, its settings and a folder for its log. */
+export const startPortal = async (settings: Pick<StackSettings, 'dataDir' | 'portal' | 'env'>): Promise<Service> => {
   const service = spawnService({
     name: 'portal',
     url: settings.portal.url,

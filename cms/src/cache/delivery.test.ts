@@ -75,6 +75,30 @@ describe('PortalCacheDelivery', () => {
     ]);
   });
 
+  it('tries an instance in backoff at once when there is news: a restarted portal hears of it', async () => {
+    const later = await portal();
+    const { url } = later;
+    await new Promise((resolve) => servers[servers.length - 1]?.close(resolve));
+    const delivery = new PortalCacheDelivery([url], { secret: 's', log: quiet, maxRetryMs: 60_000 });
+    await delivery.send({ all: true });
+    // The instance comes back on the same port; the next change reaches it without waiting a minute.
+    const port = Number(new URL(url).port);
+    const back = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        later.received.push(JSON.parse(body) as Received);
+        response.writeHead(200).end('{}');
+      });
+    });
+    servers.push(back);
+    await new Promise<void>((resolve) => back.listen(port, '127.0.0.1', resolve));
+    const started = performance.now();
+    await delivery.send({ changes: [{ type: 'practice-cards', documentId: 'c9', gone: false }] });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(later.received).toMatchObject([{ sequence: 1, all: true, changes: [{ documentId: 'c9' }] }]);
+  });
+
   it('says "all" instead of a list too long to be worth sending, keeping the withdrawn', async () => {
     const slow = await portal(1);
     const delivery = new PortalCacheDelivery([slow.url], { secret: 's', log: quiet, maxRetryMs: 20 });

@@ -29,6 +29,8 @@ export type DeliveryOptions = {
 /** Past this many changes a message says "all": cheaper for both sides than the list. */
 const MAX_CHANGES = 2_000;
 const FIRST_RETRY_MS = 250;
+/** After this many failed attempts in a row, writes stop waiting for the instance. */
+const LONG_DOWN_FAILURES = 3;
 
 const emptyBatch = (): Batch => ({ sequence: null, all: false, search: false, changes: new Map(), waiters: [] });
 
@@ -64,12 +66,20 @@ class PortalInstance {
     private readonly options: Required<DeliveryOptions>,
   ) {}
 
-  /** Resolves once this instance has the change, or at once while it is unreachable. */
+  /**
+   * Resolves once this instance has the change, or has failed to take it; at once while it has
+   * been unreachable for a while (a write does not wait for an instance that is down).
+   */
   add(batch: Batch): Promise<void> {
     return new Promise((resolve) => {
       batch.waiters.push(resolve);
-      if (this.failures > 0) resolve();
+      if (this.failures >= LONG_DOWN_FAILURES) resolve();
       merge(this.pending, batch);
+      // News for an instance in backoff is tried at once: it may be back (a portal restarted).
+      if (this.retryTimer) {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = null;
+      }
       this.sendNext();
     });
   }

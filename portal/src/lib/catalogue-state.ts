@@ -206,6 +206,8 @@ export type MapData = {
   total: number;
   /** The view that fits every result, when the browser asked for it. */
   view: { lat: number; lng: number; zoom: number } | null;
+  /** The area answered; with `clusters` empty, `points` are every result in it. */
+  area: { south: number; west: number; north: number; east: number } | null;
   clusters: MapCluster[];
   points: MapPoint[];
 };

@@ -64,22 +64,22 @@ const inArea = async (
   state: CatalogueState,
   area: Bounds,
   level: number,
-): Promise<Pick<MapData, 'clusters' | 'points'>> => {
+): Promise<Pick<MapData, 'area' | 'clusters' | 'points'>> => {
   const base = { indexUid: PRACTICES_INDEX, q: searchQuery(state.query) };
   const filter = [...toFilter(state), areaFilter(area)];
   const fine = cellAttribute(level + 1);
   const [counted] = await ask([{ ...base, filter, facets: [cellAttribute(level), fine], limit: 0 }]);
   const cells = cellCounts(level, counted?.facetDistribution?.[cellAttribute(level)]);
   const inView = cells.reduce((total, { count }) => total + count, 0);
-  if (inView === 0) return { clusters: [], points: [] };
+  if (inView === 0) return { area, clusters: [], points: [] };
   if (inView <= POINTS_LIMIT) {
     const [found] = await ask([{ ...base, filter, limit: POINTS_LIMIT, attributesToRetrieve: POINT_ATTRIBUTES }]);
-    return { clusters: [], points: toPoints(found?.hits ?? []) };
+    return { area, clusters: [], points: toPoints(found?.hits ?? []) };
   }
   const few = cells.filter(({ count }) => count <= FEW);
   const crowded = cells.filter(({ count }) => count > FEW);
   const clusters = clustersOf(crowded, cellCounts(level + 1, counted?.facetDistribution?.[fine]));
-  if (few.length === 0) return { clusters, points: [] };
+  if (few.length === 0) return { area, clusters, points: [] };
   const keys = few.slice(0, POINTS_LIMIT / FEW).map(({ cell }) => JSON.stringify(`${cell.column}.${cell.row}`));
   const [found] = await ask([
     {
@@ -95,7 +95,7 @@ const inArea = async (
     few.filter(({ cell }) => !listed.has(`${level}.${cell.column}.${cell.row}`)),
     [],
   );
-  return { clusters: [...clusters, ...unlisted], points: toPoints(found?.hits ?? []) };
+  return { area, clusters: [...clusters, ...unlisted], points: toPoints(found?.hits ?? []) };
 };
 
 const runMapSearch = async (state: CatalogueState, request: Exclude<MapRequest, { kind: 'cell' }>): Promise<MapData> => {
@@ -110,7 +110,7 @@ const runMapSearch = async (state: CatalogueState, request: Exclude<MapRequest, 
   const view = fitView(occupiedBounds(cellCounts(EXTENT_LEVEL, distribution)) ?? ITALY, request.width, request.height);
   const level = cellLevel(view.zoom);
   const area = queryArea(viewBounds(view, request.width, request.height), level);
-  return { search: mapSearchKey(state), total, view, ...(total === 0 ? { clusters: [], points: [] } : await inArea(state, area, level)) };
+  return { search: mapSearchKey(state), total, view, ...(total === 0 ? { area, clusters: [], points: [] } : await inArea(state, area, level)) };
 };
 
 const requestKey = (request: Exclude<MapRequest, { kind: 'cell' }>): string => {

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { mapSearchKey, mapState, toParams, type CatalogueState, type MapCellList, type MapData } from '../../lib/catalogue-state.ts';
-import { mapRequestParams, type MapRequest } from '../../lib/map-cells.ts';
+import { mapRequestParams, type Bounds, type MapRequest } from '../../lib/map-cells.ts';
 import { SHADES } from '../../lib/map-shades.ts';
 import type { PracticeMapHandle } from './leaflet-map.ts';
 
@@ -31,6 +31,9 @@ type Props = {
 };
 
 const MOVE_DELAY_MS = 120;
+
+const contains = (outer: Bounds, inner: Bounds): boolean =>
+  inner.south >= outer.south && inner.north <= outer.north && inner.west >= outer.west && inner.east <= outer.east;
 
 const mapUrl = (state: CatalogueState, request: MapRequest): string => {
   const params = toParams(mapState(state));
@@ -66,6 +69,8 @@ export default function PracticeMap({
   const [handle, setHandle] = useState<PracticeMapHandle | null>(null);
   const [failed, setFailed] = useState(false);
   const [drawn, setDrawn] = useState<{ search: string; total: number } | null>(null);
+  /** Where the drawn markers are every result (no clusters): zooming in there needs no new answer. */
+  const complete = useRef<{ search: string; area: Bounds } | null>(null);
   const [loading, setLoading] = useState(false);
   const coarse = useCoarsePointer();
   const search = mapSearchKey(state);
@@ -93,6 +98,7 @@ export default function PracticeMap({
       if (!handle || answer.search !== current.current.search) return;
       if (answer.view) handle.showView(answer.view);
       handle.draw(answer.clusters, answer.points);
+      complete.current = answer.clusters.length === 0 && answer.area ? { search: answer.search, area: answer.area } : null;
       setDrawn({ search: answer.search, total: answer.total });
     },
     [handle],
@@ -143,7 +149,11 @@ export default function PracticeMap({
                 onMoved: () => {
                   if (moveTimer.current) clearTimeout(moveTimer.current);
                   moveTimer.current = setTimeout(() => {
-                    if (created) void askRef.current({ kind: 'view', ...created.view() });
+                    if (!created) return;
+                    const view = created.view();
+                    const known = complete.current;
+                    if (known && known.search === current.current.search && contains(known.area, view.bounds)) return;
+                    void askRef.current({ kind: 'view', ...view });
                   }, MOVE_DELAY_MS);
                 },
                 listCell: async (cell) => {

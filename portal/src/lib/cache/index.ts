@@ -20,6 +20,10 @@ const create = (): TaggedCache<unknown> => {
     ttlMs: cacheTtlSeconds * 1000,
     retryMs: RETRY_MS,
     isOutage,
+    onOutage: (key, error) => {
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      console.error(`[portal] ${reason}; servita la copia precedente di ${key}`);
+    },
   });
 };
 

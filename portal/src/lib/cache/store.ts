@@ -37,6 +37,8 @@ export type CacheOptions = {
   retryMs: number;
   /** Whether a load error means "the source is down" (served stale) rather than a bug (thrown). */
   isOutage: (error: unknown) => boolean;
+  /** Told of every failed reload of a value it keeps serving. */
+  onOutage?: (key: string, error: unknown) => void;
   now?: () => number;
 };
 
@@ -218,7 +220,9 @@ export class TaggedCache<T> {
 
   private failed(key: string, error: unknown): void {
     const entry = this.entries.get(key);
-    if (entry && this.options.isOutage(error)) entry.retryAt = this.now() + this.options.retryMs;
+    if (!entry || !this.options.isOutage(error)) return;
+    entry.retryAt = this.now() + this.options.retryMs;
+    this.options.onOutage?.(key, error);
   }
 
   private remove(key: string, entry: Entry<T>): void {
