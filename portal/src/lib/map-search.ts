@@ -59,28 +59,30 @@ const ask = async (queries: SearchQuery[]): Promise<SearchResponse[]> => {
 const sum = (distribution: Record<string, number> | undefined): number =>
   Object.values(distribution ?? {}).reduce((total, count) => total + count, 0);
 
-/** Clusters and markers of the results in an area, at the cell level of `zoom`. */
-const inArea = async (
+/** Clusters and markers of the results in an area, from the counts of its cells. */
+const fromCounts = async (
   state: CatalogueState,
   area: Bounds,
   level: number,
+  counted: SearchResponse | undefined,
 ): Promise<Pick<MapData, 'area' | 'clusters' | 'points'>> => {
   const base = { indexUid: PRACTICES_INDEX, q: searchQuery(state.query) };
-  const filter = [...toFilter(state), areaFilter(area)];
   const fine = cellAttribute(level + 1);
-  const [counted] = await ask([{ ...base, filter, facets: [cellAttribute(level), fine], limit: 0 }]);
   const cells = cellCounts(level, counted?.facetDistribution?.[cellAttribute(level)]);
   const inView = cells.reduce((total, { count }) => total + count, 0);
   if (inView === 0) return { area, clusters: [], points: [] };
   if (inView <= POINTS_LIMIT) {
-    const [found] = await ask([{ ...base, filter, limit: POINTS_LIMIT, attributesToRetrieve: POINT_ATTRIBUTES }]);
+    const [found] = await ask([
+      { ...base, filter: [...toFilter(state), areaFilter(area)], limit: POINTS_LIMIT, attributesToRetrieve: POINT_ATTRIBUTES },
+    ]);
     return { area, clusters: [], points: toPoints(found?.hits ?? []) };
   }
   const few = cells.filter(({ count }) => count <= FEW);
   const crowded = cells.filter(({ count }) => count > FEW);
   const clusters = clustersOf(crowded, cellCounts(level + 1, counted?.facetDistribution?.[fine]));
   if (few.length === 0) return { area, clusters, points: [] };
-  const keys = few.slice(0, POINTS_LIMIT / FEW).map(({ cell }) => JSON.stringify(`${cell.column}.${cell.row}`));
+  const listed = few.slice(0, POINTS_LIMIT / FEW);
+  const keys = listed.map(({ cell }) => JSON.stringify(`${cell.column}.${cell.row}`));
   const [found] = await ask([
     {
       ...base,
@@ -90,27 +92,54 @@ const inArea = async (
     },
   ]);
   // Cells beyond what one query lists stay clusters: every result is still on the map.
-  const listed = new Set(few.slice(0, POINTS_LIMIT / FEW).map(({ cell }) => `${level}.${cell.column}.${cell.row}`));
-  const unlisted = clustersOf(
-    few.filter(({ cell }) => !listed.has(`${level}.${cell.column}.${cell.row}`)),
-    [],
-  );
+  const unlisted = clustersOf(few.slice(listed.length), []);
   return { area, clusters: [...clusters, ...unlisted], points: toPoints(found?.hits ?? []) };
 };
 
+/** The query counting the results per cell (and sub-cell) of an area. */
+const cellsQuery = (state: CatalogueState, area: Bounds, level: number): SearchQuery => ({
+  indexUid: PRACTICES_INDEX,
+  q: searchQuery(state.query),
+  filter: [...toFilter(state), areaFilter(area)],
+  facets: [cellAttribute(level), cellAttribute(level + 1)],
+  limit: 0,
+});
+
+/**
+ * A view the visitor moved to: the whole search's count and the view's cells in one round trip,
+ * markers in a second when there are few. Fitted to all results: their extent first, then the
+ * same for the fitted view; when they are few, their markers straight away.
+ */
 const runMapSearch = async (state: CatalogueState, request: Exclude<MapRequest, { kind: 'cell' }>): Promise<MapData> => {
-  const base = { indexUid: PRACTICES_INDEX, q: searchQuery(state.query), filter: toFilter(state), limit: 0 };
-  const [extent] = await ask([{ ...base, facets: [cellAttribute(EXTENT_LEVEL)] }]);
-  const distribution = extent?.facetDistribution?.[cellAttribute(EXTENT_LEVEL)];
-  const total = sum(distribution);
+  const extentQuery: SearchQuery = {
+    indexUid: PRACTICES_INDEX,
+    q: searchQuery(state.query),
+    filter: toFilter(state),
+    facets: [cellAttribute(EXTENT_LEVEL)],
+    limit: 0,
+  };
+  const search = mapSearchKey(state);
   if (request.kind === 'view') {
     const level = cellLevel(request.zoom);
-    return { search: mapSearchKey(state), total, view: null, ...(await inArea(state, queryArea(request.bounds, level), level)) };
+    const area = queryArea(request.bounds, level);
+    const [extent, counted] = await ask([extentQuery, cellsQuery(state, area, level)]);
+    const total = sum(extent?.facetDistribution?.[cellAttribute(EXTENT_LEVEL)]);
+    return { search, total, view: null, ...(await fromCounts(state, area, level, counted)) };
   }
+  const [extent] = await ask([extentQuery]);
+  const distribution = extent?.facetDistribution?.[cellAttribute(EXTENT_LEVEL)];
+  const total = sum(distribution);
   const view = fitView(occupiedBounds(cellCounts(EXTENT_LEVEL, distribution)) ?? ITALY, request.width, request.height);
   const level = cellLevel(view.zoom);
   const area = queryArea(viewBounds(view, request.width, request.height), level);
-  return { search: mapSearchKey(state), total, view, ...(total === 0 ? { area, clusters: [], points: [] } : await inArea(state, area, level)) };
+  if (total === 0) return { search, total, view, area, clusters: [], points: [] };
+  if (total <= POINTS_LIMIT) {
+    // Few results: all of them are in the fitted view, as markers.
+    const [found] = await ask([{ ...extentQuery, facets: [], limit: POINTS_LIMIT, attributesToRetrieve: POINT_ATTRIBUTES }]);
+    return { search, total, view, area, clusters: [], points: toPoints(found?.hits ?? []) };
+  }
+  const [counted] = await ask([cellsQuery(state, area, level)]);
+  return { search, total, view, ...(await fromCounts(state, area, level, counted)) };
 };
 
 const requestKey = (request: Exclude<MapRequest, { kind: 'cell' }>): string => {

@@ -84,6 +84,10 @@ export default function Catalogue({ initialState, initialResult, initialError, m
   const drawer = useRef<HTMLDialogElement | null>(null);
   const mapControl = useRef<MapControl | null>(null);
   const [loading, setLoading] = useState(false);
+  /** The results being fetched bring the map's answer too. */
+  const [mapAwaited, setMapAwaited] = useState(false);
+  /** The search last sent (not a query still being typed): what the map shows. */
+  const [searched, setSearched] = useState(initialState);
   const [hydrated, setHydrated] = useState(false);
   const inFlight = useRef<AbortController | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -122,6 +126,8 @@ export default function Catalogue({ initialState, initialResult, initialError, m
       // A map on screen gets its answer, fitted to the new results, in the same round trip.
       const size = mapControl.current?.fitSize();
       if (size) params.set('adatta', `${size.width},${size.height}`);
+      setMapAwaited(size !== null && size !== undefined);
+      setSearched(next);
       const response = await fetch(`/api/search?${params.toString()}`, {
         signal: controller.signal,
         headers: { accept: 'application/json' },
@@ -145,6 +151,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
       if (inFlight.current === controller) {
         inFlight.current = null;
         setLoading(false);
+        setMapAwaited(false);
       }
     }
   }, []);
@@ -275,7 +282,8 @@ export default function Catalogue({ initialState, initialResult, initialError, m
             <fieldset>
               <legend className="visually-hidden">{facet.label}</legend>
               <ul className={values.length > 8 ? 'facet-values facet-values--long' : 'facet-values'}>
-                {values.map(({ value, count }) => {
+                {/* A folded group's values are drawn when it opens (the server draws them all, for the form without JavaScript). */}
+                {(hydrated && !isOpen(facet.key) ? [] : values).map(({ value, count }) => {
                   const id = `facet-${facet.param}-${value.replace(/[^a-zA-Z0-9]+/g, '-')}`;
                   return (
                     <li key={value}>
@@ -552,8 +560,9 @@ export default function Catalogue({ initialState, initialResult, initialError, m
         <h2 id="map-heading">Mappa</h2>
         <PracticeMap
           control={mapControl}
-          state={state}
+          state={searched}
           data={current ? mapData : null}
+          awaiting={mapAwaited}
           provinceCounts={current?.provinceCounts ?? NO_COUNTS}
           shown={!phone || view === 'map'}
           skipTo="results-heading"

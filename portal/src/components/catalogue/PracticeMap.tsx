@@ -19,6 +19,8 @@ type Props = {
   state: CatalogueState;
   /** The map's answer that came with the results for `state`, if any. */
   data: MapData | null;
+  /** The catalogue is fetching results with the map's answer: the map does not ask on its own. */
+  awaiting: boolean;
   provinceCounts: Record<string, number>;
   /** Whether the map is on screen (a phone shows either the list or the map). */
   shown: boolean;
@@ -57,6 +59,7 @@ const useCoarsePointer = (): boolean => {
 export default function PracticeMap({
   state,
   data,
+  awaiting,
   provinceCounts,
   shown,
   geoUrl,
@@ -185,18 +188,22 @@ export default function PracticeMap({
 
   askRef.current = ask;
 
+  // Shown again after a phone's list view: Leaflet measures its box again.
+  useEffect(() => {
+    if (handle && shown) handle.resize();
+  }, [handle, shown]);
+
   // A new search: draw the map that came with the results, or ask for one fitted to them.
   useEffect(() => {
     if (!handle || !shown) return;
     if (moveTimer.current) clearTimeout(moveTimer.current);
-    handle.resize();
     if (data && data.search === search) show(data);
-    else if (drawn?.search !== search) {
+    else if (!awaiting && drawn?.search !== search) {
       const size = handle.size();
       if (size.width > 0 && size.height > 0) void ask({ kind: 'fit', ...size });
     }
     // `drawn` is what this effect compares with, not a reason to run it.
-  }, [handle, shown, data, search, show, ask]);
+  }, [handle, shown, data, awaiting, search, show, ask]);
 
   useEffect(() => {
     handle?.shade(provinceCounts);

@@ -131,7 +131,10 @@ export const createPracticeMap = (container: HTMLElement, options: MapOptions, e
     .then((response) => (response.ok ? (response.json() as Promise<GeoJSON.FeatureCollection>) : null))
     .then((collection) => {
       if (!collection) return;
-      provinces = L.geoJSON(collection, { interactive: false }).addTo(map);
+      // Drawn on a canvas: redrawing 107 shapes at every zoom is much cheaper than re-writing SVG paths.
+      // (GeoJSON hands its options to each shape, the renderer too.)
+      const options: L.GeoJSONOptions & L.PathOptions = { interactive: false, renderer: L.canvas({ padding: 0.3 }) };
+      provinces = L.geoJSON(collection, options).addTo(map);
       provinces.bringToBack();
       restyle();
     })
