@@ -61,6 +61,29 @@ describe('TaggedCache', () => {
     expect((await store.get('other', down)).outcome).toBe('hit');
   });
 
+  it('for a page, lets the first caller after an invalidation rebuild it while the others get the old copy', async () => {
+    clock.now = 0;
+    const store = cache();
+    await store.getOrRefresh('page', async () => loaded('v1', ['doc:1']));
+    store.invalidate((tags) => tags.has('doc:1'));
+    let release = (): void => {};
+    const rebuild = async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return loaded('v2', ['doc:1']);
+    };
+    const first = store.getOrRefresh('page', rebuild);
+    expect(await store.getOrRefresh('page', rebuild)).toMatchObject({ value: 'v1', outcome: 'expired' });
+    release();
+    expect(await first).toMatchObject({ value: 'v2', outcome: 'revalidated' });
+    expect(await store.getOrRefresh('page', rebuild)).toMatchObject({ value: 'v2', outcome: 'hit' });
+    // Withdrawn: forgotten, never handed out again.
+    store.drop((tags) => tags.has('doc:1'));
+    expect(await store.getOrRefresh('page', async () => loaded('404', ['doc:1']))).toMatchObject({
+      value: '404',
+      outcome: 'miss',
+    });
+  });
+
   it('serves the old copy, marked stale, when the source is down, and asks again after a pause', async () => {
     clock.now = 0;
     const store = cache();

@@ -4,8 +4,9 @@
  *
  * - A value is fresh for `ttlMs`; after that it is served while one reload runs (stale while
  *   revalidate), so a crowd never waits for the CMS.
- * - An invalidated value (the CMS said what it shows changed) is not served again until a reload
- *   has succeeded: everyone asking meanwhile waits for that one reload (request coalescing).
+ * - An invalidated value (the CMS said what it shows changed) is reloaded before it is served:
+ *   everyone asking meanwhile waits for that one reload (request coalescing); for pages, they get
+ *   the copy it replaces while it runs (`getOrRefresh`).
  * - When the reload fails because a service is down, the old value is served, marked stale, and
  *   the service is asked again only after `retryMs`.
  * - A reload that started before an invalidation touching its tags is stored invalid: it may have
@@ -110,12 +111,14 @@ export class TaggedCache<T> {
   }
 
   /**
-   * Like `get`, but an expired value is reloaded by this caller while everyone else is served the
-   * old one (for loads bound to one request, which cannot run after it has been answered).
+   * Like `get`, for loads bound to one request (which cannot run after it has been answered): the
+   * caller that finds the value expired or invalidated reloads it, and whoever asks while that
+   * reload runs is served the copy it replaces, so a crowd never waits for the CMS. A value
+   * dropped (withdrawn) is never served.
    */
   async getOrRefresh(key: string, load: () => Promise<Loaded<T>>): Promise<Served<T>> {
     const entry = this.entries.get(key);
-    if (entry && !entry.invalid && this.now() >= entry.freshUntil && this.reloads.has(key)) {
+    if (entry && this.reloads.has(key) && (entry.invalid || this.now() >= entry.freshUntil)) {
       this.touch(key, entry);
       return this.fromEntry(entry, entry.stale ? 'stale' : 'expired');
     }
