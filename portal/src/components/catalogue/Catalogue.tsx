@@ -82,6 +82,8 @@ export default function Catalogue({ initialState, initialResult, initialError, m
   /** On a phone, the list or the map. */
   const [view, setView] = useState<'list' | 'map'>('list');
   const drawer = useRef<HTMLDialogElement | null>(null);
+  /** The drawer's refinements are drawn only while it is open (nothing to draw for a phone that never opens it). */
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const mapControl = useRef<MapControl | null>(null);
   const [loading, setLoading] = useState(false);
   /** The results being fetched bring the map's answer too. */
@@ -240,8 +242,11 @@ export default function Catalogue({ initialState, initialResult, initialError, m
   const phone = hydrated && compact;
   const countText = error ? error : result ? practicesFound(result.total) : '';
 
-  const openDrawer = (): void => drawer.current?.showModal();
+  const openDrawer = (): void => setDrawerOpen(true);
   const closeDrawer = (): void => drawer.current?.close();
+  useEffect(() => {
+    if (drawerOpen && drawer.current && !drawer.current.open) drawer.current.showModal();
+  }, [drawerOpen]);
   const switchView = (): void => {
     const next = view === 'list' ? 'map' : 'list';
     setView(next);
@@ -400,6 +405,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
           ref={drawer}
           className="catalogue-filters drawer"
           aria-labelledby="filters-heading"
+          onClose={() => setDrawerOpen(false)}
           onClick={(event) => {
             // A tap on the backdrop (outside the drawer's box) closes it.
             if (event.target === event.currentTarget) closeDrawer();
@@ -411,7 +417,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
               Chiudi
             </button>
           </div>
-          <div className="drawer-body">{refinements}</div>
+          <div className="drawer-body">{drawerOpen ? refinements : null}</div>
           <div className="drawer-foot">
             <button type="button" onClick={closeDrawer} aria-describedby="drawer-count">
               {error ? 'Chiudi' : result ? `Mostra ${plural(result.total, 'pratica', 'pratiche')}` : 'Mostra i risultati'}
