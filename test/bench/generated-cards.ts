@@ -101,4 +101,3 @@ export const generatedCard = (index: number): PublishedPracticeCard => {
     fundingSources: some(taxonomies.fundingSources, 2).concat(random() < 0.5 ? [pick(taxonomies.fundingSources)] : []),
   };
 };
-

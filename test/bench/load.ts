@@ -136,7 +136,11 @@ try {
       shows: async (r: Response) => (await r.text()).includes(`/pratiche/${probe.slug}`),
     },
     { name: 'ambito', path: `/aree/${probeArea}`, shows: async (r: Response) => (await r.text()).includes(probe.slug) },
-    { name: 'dati JSON', path: '/dati/pratiche.json', shows: async (r: Response) => (await r.text()).includes(probe.slug) },
+    {
+      name: 'dati JSON',
+      path: '/dati/pratiche.json',
+      shows: async (r: Response) => (await r.text()).includes(probe.slug),
+    },
   ];
   const freshness = new Map<string, number[]>([
     ['richiesta del curatore', []],
@@ -189,7 +193,9 @@ try {
   })();
 
   console.log(`${CLIENTS} client per ${SECONDS} s su ${targets.length} indirizzi (${portal})…`);
-  const shares = targets.map((_, index) => Math.floor(CLIENTS / targets.length) + (index < CLIENTS % targets.length ? 1 : 0));
+  const shares = targets.map(
+    (_, index) => Math.floor(CLIENTS / targets.length) + (index < CLIENTS % targets.length ? 1 : 0),
+  );
   const results = await Promise.all(
     targets.map((target, index) => runWrk(script, `${portal}${target.path}`, shares[index]!, SECONDS)),
   );
@@ -218,19 +224,23 @@ try {
   console.log(`  ${'totale'.padEnd(24)} ${String(CLIENTS).padStart(6)} ${total.toFixed(0).padStart(8)}`);
 
   const row = (label: string, values: number[]): string =>
-    `  ${label.padEnd(24)} p50 ${percentile(values, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(values, 95).toFixed(0).padStart(5)} ms   max ${Math.max(...values).toFixed(0).padStart(5)} ms`;
+    `  ${label.padEnd(24)} p50 ${percentile(values, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(values, 95).toFixed(0).padStart(5)} ms   max ${Math.max(
+      ...values,
+    )
+      .toFixed(0)
+      .padStart(5)} ms`;
   console.log(
     `\n${everyPage.length} pubblicazioni e ritiri durante il carico: tempo dalla richiesta del curatore finché è giusta`,
   );
   for (const [name, values] of freshness) console.log(row(name, values));
   console.log(row('tutte le pagine', everyPage));
   // Where the index's time goes: until the CMS hands the change to Meilisearch, then Meilisearch's own.
-  const { results: tasks } = await (
+  const { results: tasks } = (await (
     await fetch(
       `${settings.meilisearch.url}/tasks?indexUids=practices&types=documentAdditionOrUpdate,documentDeletion&limit=${moves.length * 4 + 10}`,
       { headers: { authorization: `Bearer ${settings.meilisearch.masterKey}` } },
     )
-  ).json() as { results: { enqueuedAt: string; finishedAt: string | null }[] };
+  ).json()) as { results: { enqueuedAt: string; finishedAt: string | null }[] };
   const handed: number[] = [];
   const applied: number[] = [];
   for (const moved of moves) {

@@ -22,7 +22,9 @@ const CARDS = '/content-manager/collection-types/api::practice-card.practice-car
 const FRESH_WITHIN_MS = 2_000;
 
 /** A TCP relay to the CMS that can be cut (connections refused) and restored. */
-const relayTo = async (target: URL): Promise<{ url: string; cut: () => Promise<void>; restore: () => Promise<void> }> => {
+const relayTo = async (
+  target: URL,
+): Promise<{ url: string; cut: () => Promise<void>; restore: () => Promise<void> }> => {
   const port = await freePort();
   const sockets = new Set<Socket>();
   let server: Server | null = null;
@@ -148,7 +150,10 @@ test('a card published and withdrawn while both instances serve from cache is ri
   for (const at of instances) {
     // A withdrawn practice is never served from the cache: gone at once.
     expect((await get(at(practice))).status).toBe(404);
-    seen[`${at('/')} (withdrawn)`] = await within('home', async () => !(await shows(at('/'), `/pratiche/${card.slug}`)));
+    seen[`${at('/')} (withdrawn)`] = await within(
+      'home',
+      async () => !(await shows(at('/'), `/pratiche/${card.slug}`)),
+    );
   }
   await catalogueFollowsIndex(false);
   test.info().annotations.push({ type: 'freshness-ms', description: JSON.stringify(seen) });

@@ -66,7 +66,9 @@ test.describe('the catalogue on a phone', () => {
     const drawer = page.getByRole('dialog', { name: 'Filtri' });
     await expect(drawer).toBeVisible();
     const lombardia = drawer.getByRole('checkbox', { name: /^Lombardia/ });
-    const expected = Number((await drawer.locator('label', { hasText: /^Lombardia/ }).textContent())?.replace(/\D/g, ''));
+    const expected = Number(
+      (await drawer.locator('label', { hasText: /^Lombardia/ }).textContent())?.replace(/\D/g, ''),
+    );
     expect(expected).toBeLessThan(total);
     await lombardia.check();
     await expect(drawer.getByRole('button', { name: `Mostra ${expected} pratiche` })).toBeVisible();
@@ -170,7 +172,8 @@ test.describe('no page scrolls sideways, whatever a card holds', () => {
         photos: [{ image: photo.id, alt: word(250, 'Alternativo'), caption: word(300, 'Didascalia') }],
       },
     });
-    for (const to of ['Inviata', 'In revisione', 'Selezionata', 'Pubblicata']) await moveCard(staff, data.documentId, to);
+    for (const to of ['Inviata', 'In revisione', 'Selezionata', 'Pubblicata'])
+      await moveCard(staff, data.documentId, to);
     card = data;
     // The catalogue shows it once the index has it: the newest of its organisation.
     await expect
@@ -215,7 +218,8 @@ test.describe('no page scrolls sideways, whatever a card holds', () => {
       const overflowing: string[] = [];
       for (const path of pages) {
         await page.goto(portal(path));
-        if (path.startsWith('/pratiche?')) await expect(page.locator('.catalogue[data-hydrated="true"]')).toBeAttached();
+        if (path.startsWith('/pratiche?'))
+          await expect(page.locator('.catalogue[data-hydrated="true"]')).toBeAttached();
         const overflow = await sidewaysOverflow(page);
         if (overflow > 0) overflowing.push(`${path}: ${overflow} px too wide`);
       }

@@ -7,7 +7,8 @@ import { cmsBuild, portalBuild } from './builds.ts';
 import { readyOrStopped, spawnService, type Service } from './process.ts';
 import { repoRoot, type StackSettings } from './settings.ts';
 
-const logFile = (settings: Pick<StackSettings, 'dataDir'>, name: string): string => path.join(settings.dataDir, 'logs', `${name}.log`);
+const logFile = (settings: Pick<StackSettings, 'dataDir'>, name: string): string =>
+  path.join(settings.dataDir, 'logs', `${name}.log`);
 
 export const startMeilisearch = async (settings: StackSettings): Promise<Service> => {
   const { port, url, masterKey } = settings.meilisearch;

@@ -20,7 +20,13 @@ const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'd
 const PUBLIC_ACTIONS = new Set(['publish', 'unpublish', 'delete']);
 
 /** Content the portal never shows (workflow history, e-mails, outboxes, people and requests). */
-const PRIVATE_TYPES = new Set([EMAIL_MESSAGE, WORKFLOW_EVENT, SEARCH_SYNC_TASK, REGISTRATION_REQUEST, ORGANISATION_USER]);
+const PRIVATE_TYPES = new Set([
+  EMAIL_MESSAGE,
+  WORKFLOW_EVENT,
+  SEARCH_SYNC_TASK,
+  REGISTRATION_REQUEST,
+  ORGANISATION_USER,
+]);
 
 const resultDocumentId = (result: Result): string | undefined => result?.documentId ?? result?.entries?.[0]?.documentId;
 
@@ -45,7 +51,9 @@ export const mayChangePublicContent = (strapi: Core.Strapi, context: Context): b
 const isGone = async (strapi: Core.Strapi, uid: string, action: string, documentId: string): Promise<boolean> => {
   if (action === 'delete' || action === 'unpublish') return true;
   if (hasDraftAndPublish(strapi, uid)) {
-    const published = await strapi.documents(uid as never).findOne({ documentId, status: 'published', fields: ['id'] } as never);
+    const published = await strapi
+      .documents(uid as never)
+      .findOne({ documentId, status: 'published', fields: ['id'] } as never);
     return !published;
   }
   if (uid === ORGANISATION) {

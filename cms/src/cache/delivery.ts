@@ -129,7 +129,8 @@ class PortalInstance {
     this.pending = batch;
     const delay = Math.min(FIRST_RETRY_MS * 2 ** (this.failures - 1), this.options.maxRetryMs);
     if (this.failures === 1 || delay === this.options.maxRetryMs) {
-      const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : error;
+      const reason =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : error;
       this.options.log.warn(
         `Cache del portale: ${this.url} non raggiungibile (${String(reason)}); nuovo tentativo tra ${delay} ms`,
       );

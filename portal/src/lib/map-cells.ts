@@ -30,8 +30,7 @@ const toLng = (x: number): number => fromMercator(x, 0).lng;
 const toLat = (y: number): number => fromMercator(0, y).lat;
 
 /** The cell level a view at `zoom` clusters at: cells of 64 to 128 pixels. */
-export const cellLevel = (zoom: number): number =>
-  clamp(Math.floor(zoom) + 2, CELL_LEVELS.min, CELL_LEVELS.max - 1);
+export const cellLevel = (zoom: number): number => clamp(Math.floor(zoom) + 2, CELL_LEVELS.min, CELL_LEVELS.max - 1);
 
 export type Cell = { level: number; column: number; row: number };
 
@@ -181,13 +180,19 @@ export const parseMapRequest = (params: URLSearchParams): MapRequest | null => {
     return {
       kind: 'view',
       zoom: clamp(zoom, MAP_ZOOM.min, MAP_ZOOM.max),
-      bounds: { south: clamp(south, -85, 85), north: clamp(north, -85, 85), west: clamp(west, -180, 180), east: clamp(east, -180, 180) },
+      bounds: {
+        south: clamp(south, -85, 85),
+        north: clamp(north, -85, 85),
+        west: clamp(west, -180, 180),
+        east: clamp(east, -180, 180),
+      },
     };
   }
   const cell = /^(\d{1,2})\.(\d+\.\d+)$/.exec(params.get('cella') ?? '');
   if (cell) {
     const parsed = parseCell(Number(cell[1]), cell[2] ?? '');
-    if (parsed && parsed.level >= CELL_LEVELS.min && parsed.level <= CELL_LEVELS.max) return { kind: 'cell', cell: parsed };
+    if (parsed && parsed.level >= CELL_LEVELS.min && parsed.level <= CELL_LEVELS.max)
+      return { kind: 'cell', cell: parsed };
   }
   return null;
 };

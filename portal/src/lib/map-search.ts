@@ -20,7 +20,15 @@ import {
   type Bounds,
   type MapRequest,
 } from './map-cells.ts';
-import { mapSearchKey, mapState, toFilter, type CatalogueState, type MapCellList, type MapData, type MapPoint } from './catalogue-state.ts';
+import {
+  mapSearchKey,
+  mapState,
+  toFilter,
+  type CatalogueState,
+  type MapCellList,
+  type MapData,
+  type MapPoint,
+} from './catalogue-state.ts';
 import { PRACTICES_INDEX, multiSearch, type SearchQuery, type SearchResponse } from './search.ts';
 import { SearchUnavailableError } from './errors.ts';
 import { searchQuery } from './search-query.ts';
@@ -52,7 +60,8 @@ const toPoints = (hits: SearchResponse['hits']): MapPoint[] =>
 
 const ask = async (queries: SearchQuery[]): Promise<SearchResponse[]> => {
   const results = await multiSearch(queries);
-  if (results.length !== queries.length) throw new SearchUnavailableError('Meilisearch answered fewer results than queries');
+  if (results.length !== queries.length)
+    throw new SearchUnavailableError('Meilisearch answered fewer results than queries');
   return results;
 };
 
@@ -73,7 +82,12 @@ const fromCounts = async (
   if (inView === 0) return { area, clusters: [], points: [] };
   if (inView <= POINTS_LIMIT) {
     const [found] = await ask([
-      { ...base, filter: [...toFilter(state), areaFilter(area)], limit: POINTS_LIMIT, attributesToRetrieve: POINT_ATTRIBUTES },
+      {
+        ...base,
+        filter: [...toFilter(state), areaFilter(area)],
+        limit: POINTS_LIMIT,
+        attributesToRetrieve: POINT_ATTRIBUTES,
+      },
     ]);
     return { area, clusters: [], points: toPoints(found?.hits ?? []) };
   }
@@ -110,7 +124,10 @@ const cellsQuery = (state: CatalogueState, area: Bounds, level: number): SearchQ
  * markers in a second when there are few. Fitted to all results: their extent first, then the
  * same for the fitted view; when they are few, their markers straight away.
  */
-const runMapSearch = async (state: CatalogueState, request: Exclude<MapRequest, { kind: 'cell' }>): Promise<MapData> => {
+const runMapSearch = async (
+  state: CatalogueState,
+  request: Exclude<MapRequest, { kind: 'cell' }>,
+): Promise<MapData> => {
   const extentQuery: SearchQuery = {
     indexUid: PRACTICES_INDEX,
     q: searchQuery(state.query),
@@ -135,7 +152,9 @@ const runMapSearch = async (state: CatalogueState, request: Exclude<MapRequest, 
   if (total === 0) return { search, total, view, area, clusters: [], points: [] };
   if (total <= POINTS_LIMIT) {
     // Few results: all of them are in the fitted view, as markers.
-    const [found] = await ask([{ ...extentQuery, facets: [], limit: POINTS_LIMIT, attributesToRetrieve: POINT_ATTRIBUTES }]);
+    const [found] = await ask([
+      { ...extentQuery, facets: [], limit: POINTS_LIMIT, attributesToRetrieve: POINT_ATTRIBUTES },
+    ]);
     return { search, total, view, area, clusters: [], points: toPoints(found?.hits ?? []) };
   }
   const [counted] = await ask([cellsQuery(state, area, level)]);
@@ -157,7 +176,10 @@ export const searchMap = (state: CatalogueState, request: Exclude<MapRequest, { 
   });
 
 /** The first practices of one cell (a cluster the map cannot split by zooming). */
-export const searchMapCell = (state: CatalogueState, request: Extract<MapRequest, { kind: 'cell' }>): Promise<MapCellList> => {
+export const searchMapCell = (
+  state: CatalogueState,
+  request: Extract<MapRequest, { kind: 'cell' }>,
+): Promise<MapCellList> => {
   const { level, column, row } = request.cell;
   return cachedAnswer(`map:${JSON.stringify(mapState(state))}:cell:${level}.${column}.${row}`, async () => {
     const [found] = await ask([

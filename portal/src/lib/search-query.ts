@@ -8,7 +8,9 @@ import { SECTOR_ACRONYMS } from '@coop/search/sector-terms';
 
 /** "R.S.A." → "RSA", "EE.LL." → "EELL": dots between letters say it is an acronym. */
 const undotted = (query: string): string =>
-  query.replace(/(?<![\p{L}\p{N}])(?:\p{L}{1,2}\.){2,}(?:\p{L}{1,2}(?![\p{L}\p{N}]))?/gu, (match) => match.replaceAll('.', ''));
+  query.replace(/(?<![\p{L}\p{N}])(?:\p{L}{1,2}\.){2,}(?:\p{L}{1,2}(?![\p{L}\p{N}]))?/gu, (match) =>
+    match.replaceAll('.', ''),
+  );
 
 /** A word meant whole: a known acronym, a single letter, or up to five capitals ("SFA", "PNRR"). */
 export const isWholeWord = (word: string): boolean => {

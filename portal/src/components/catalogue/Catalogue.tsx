@@ -420,7 +420,11 @@ export default function Catalogue({ initialState, initialResult, initialError, m
           <div className="drawer-body">{drawerOpen ? refinements : null}</div>
           <div className="drawer-foot">
             <button type="button" onClick={closeDrawer} aria-describedby="drawer-count">
-              {error ? 'Chiudi' : result ? `Mostra ${plural(result.total, 'pratica', 'pratiche')}` : 'Mostra i risultati'}
+              {error
+                ? 'Chiudi'
+                : result
+                  ? `Mostra ${plural(result.total, 'pratica', 'pratiche')}`
+                  : 'Mostra i risultati'}
             </button>
             <p id="drawer-count" className="visually-hidden" aria-live="polite">
               {loading ? 'Aggiornamento in corso' : countText}

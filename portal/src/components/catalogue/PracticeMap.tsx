@@ -5,8 +5,24 @@
  * for the view (clusters counted by the search engine, markers where results are few), fitted to
  * all results after a search, and again for the view the visitor moves to.
  */
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type MouseEvent, type ReactNode, type Ref } from 'react';
-import { mapSearchKey, mapState, toParams, type CatalogueState, type MapCellList, type MapData } from '../../lib/catalogue-state.ts';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+  type Ref,
+} from 'react';
+import {
+  mapSearchKey,
+  mapState,
+  toParams,
+  type CatalogueState,
+  type MapCellList,
+  type MapData,
+} from '../../lib/catalogue-state.ts';
 import { mapRequestParams, type Bounds, type MapRequest } from '../../lib/map-cells.ts';
 import { SHADES } from '../../lib/map-shades.ts';
 import type { PracticeMapHandle } from './leaflet-map.ts';
@@ -101,7 +117,8 @@ export default function PracticeMap({
       if (!handle || answer.search !== current.current.search) return;
       if (answer.view) handle.showView(answer.view);
       handle.draw(answer.clusters, answer.points);
-      complete.current = answer.clusters.length === 0 && answer.area ? { search: answer.search, area: answer.area } : null;
+      complete.current =
+        answer.clusters.length === 0 && answer.area ? { search: answer.search, area: answer.area } : null;
       setDrawn({ search: answer.search, total: answer.total });
     },
     [handle],

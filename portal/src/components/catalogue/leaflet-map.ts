@@ -96,9 +96,14 @@ const clusterIcon = (count: number): L.DivIcon =>
     iconSize: count >= 1000 ? [46, 46] : count >= 100 ? [40, 40] : [34, 34],
   });
 
-const viewKey = (map: L.Map): string => `${map.getZoom()}:${map.getCenter().lat.toFixed(5)}:${map.getCenter().lng.toFixed(5)}`;
+const viewKey = (map: L.Map): string =>
+  `${map.getZoom()}:${map.getCenter().lat.toFixed(5)}:${map.getCenter().lng.toFixed(5)}`;
 
-export const createPracticeMap = (container: HTMLElement, options: MapOptions, events: MapEvents): PracticeMapHandle => {
+export const createPracticeMap = (
+  container: HTMLElement,
+  options: MapOptions,
+  events: MapEvents,
+): PracticeMapHandle => {
   const map = L.map(container, {
     minZoom: MAP_ZOOM.min,
     maxZoom: MAP_ZOOM.max,

@@ -27,9 +27,7 @@ describe('InvalidationReceiver', () => {
     const fresh = await filled();
     const second = new InvalidationReceiver(fresh as TaggedCache<unknown>);
     second.apply(message(1));
-    const applied = second.apply(
-      message(2, { changes: [{ type: 'practice-cards', documentId: 'c1', gone: true }] }),
-    );
+    const applied = second.apply(message(2, { changes: [{ type: 'practice-cards', documentId: 'c1', gone: true }] }));
     expect(applied).toEqual({ invalidated: 1, dropped: 1, everything: false });
     expect(fresh.peek('practice')).toBeNull();
     expect(fresh.peek('home')).toBeNull();

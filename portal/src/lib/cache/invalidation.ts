@@ -76,7 +76,9 @@ export class InvalidationReceiver {
     this.lastSequence.set(message.source, Math.max(last ?? 0, message.sequence));
 
     let dropped = 0;
-    const gone = new Set(message.changes.filter((change) => change.gone).map((change) => subjectTag(change.documentId)));
+    const gone = new Set(
+      message.changes.filter((change) => change.gone).map((change) => subjectTag(change.documentId)),
+    );
     // A withdrawn document's own pages are forgotten: never served again, not even stale.
     if (gone.size > 0) dropped = this.cache.drop((tags) => [...gone].some((tag) => tags.has(tag)));
 
