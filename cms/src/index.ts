@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerConditions } from './access/conditions';
 import { guardInvitationRoutes } from './access/invitations';
+import { registerPortalCache } from './cache';
 import { organisationGuardMiddleware } from './access/organisation-guard';
 import { guardAdminRoutes } from './access/surface-policy';
 import { syncPublicRole } from './access/public-role';
@@ -62,6 +63,7 @@ export default {
     strapi.documents.use(socialReportMiddleware(strapi));
     strapi.documents.use(consortiumServiceMiddleware(strapi));
     strapi.documents.use(searchSyncMiddleware(strapi));
+    registerPortalCache(strapi);
     strapi.server.routes(socialReportAdminRoutes(strapi));
     strapi.server.routes(registrationAdminRoutes(strapi));
     strapi.server.routes(myOrganisationAdminRoutes(strapi));

@@ -1,4 +1,5 @@
 import type { PracticeSearchDocument } from './practices-index.ts';
+import { mapCells } from './map-cells.ts';
 import { coordinates, type Named, type Place } from './places.ts';
 
 /** A published practice card as the CMS gives it: plain data, relations populated. */
@@ -33,27 +34,31 @@ export const partnershipKinds = (card: PublishedPracticeCard): string[] => {
 };
 
 /** The index document of a published card; located at its organisation, or else at its province's capital. */
-export const toPracticeDocument = (card: PublishedPracticeCard): PracticeSearchDocument => ({
-  id: card.documentId,
-  slug: card.slug,
-  title: card.title,
-  description: card.description ?? '',
-  innovationElements: card.innovationElements ?? '',
-  evaluation: card.evaluation ?? '',
-  organisationName: card.organisation?.name ?? '',
-  organisationSlug: card.organisation?.slug ?? '',
-  organisationType: card.organisation?.organisationType ?? '',
-  city: card.city,
-  province: card.province?.name ?? null,
-  provinceCode: card.province?.code ?? null,
-  region: card.province?.region?.name ?? null,
-  innovationArea: card.innovationArea?.name ?? '',
-  intentPartners: card.intentPartners.map((partner) => partner.name),
-  economicPartners: card.economicPartners.map((partner) => partner.name),
-  partnershipKinds: partnershipKinds(card),
-  fundingSources: card.fundingSources.map((source) => source.name),
-  impactEvaluation: card.impactEvaluation === true,
-  year: card.startYear,
-  publishedAt: Date.parse(card.publishedAt),
-  _geo: coordinates(card.organisation) ?? coordinates(card.province),
-});
+export const toPracticeDocument = (card: PublishedPracticeCard): PracticeSearchDocument => {
+  const geo = coordinates(card.organisation) ?? coordinates(card.province);
+  return {
+    id: card.documentId,
+    slug: card.slug,
+    title: card.title,
+    description: card.description ?? '',
+    innovationElements: card.innovationElements ?? '',
+    evaluation: card.evaluation ?? '',
+    organisationName: card.organisation?.name ?? '',
+    organisationSlug: card.organisation?.slug ?? '',
+    organisationType: card.organisation?.organisationType ?? '',
+    city: card.city,
+    province: card.province?.name ?? null,
+    provinceCode: card.province?.code ?? null,
+    region: card.province?.region?.name ?? null,
+    innovationArea: card.innovationArea?.name ?? '',
+    intentPartners: card.intentPartners.map((partner) => partner.name),
+    economicPartners: card.economicPartners.map((partner) => partner.name),
+    partnershipKinds: partnershipKinds(card),
+    fundingSources: card.fundingSources.map((source) => source.name),
+    impactEvaluation: card.impactEvaluation === true,
+    year: card.startYear,
+    publishedAt: Date.parse(card.publishedAt),
+    _geo: geo,
+    ...mapCells(geo),
+  };
+};

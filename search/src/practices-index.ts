@@ -1,3 +1,6 @@
+import { MAP_CELL_ATTRIBUTES } from './map-cells.ts';
+import { SECTOR_SYNONYMS } from './sector-terms.ts';
+
 /**
  * The `practices` index: published practice cards, as the portal searches, filters and maps them.
  * Its settings live here and only here.
@@ -30,7 +33,7 @@ export type PracticeSearchDocument = {
   year: number | null;
   publishedAt: number;
   _geo: { lat: number; lng: number } | null;
-};
+} & Partial<Record<`geoCell${number}`, string>>;
 
 /** Italian words that carry no meaning in a search. */
 export const ITALIAN_STOP_WORDS = [
@@ -81,20 +84,8 @@ export const ITALIAN_STOP_WORDS = [
   'uno',
 ];
 
-/** Words people use for one another in this sector. */
-export const SECTOR_SYNONYMS: Record<string, string[]> = {
-  pa: ['pubblica amministrazione', 'ente pubblico', 'enti locali'],
-  'pubblica amministrazione': ['pa', 'ente pubblico', 'enti locali'],
-  disabili: ['disabilità', 'persone con disabilità'],
-  disabilità: ['disabili', 'persone con disabilità'],
-  anziani: ['terza età', 'over 65'],
-  'terza età': ['anziani'],
-  minori: ['bambini', 'ragazzi', 'adolescenti'],
-  svantaggiati: ['persone svantaggiate', 'inserimento lavorativo'],
-  coprogettazione: ['co-progettazione'],
-  'co-progettazione': ['coprogettazione'],
-  digitale: ['tecnologie', 'innovazione tecnologica'],
-};
+/** The sector's words (acronyms and what they stand for): one list, shared with the portal. */
+export { SECTOR_SYNONYMS } from './sector-terms.ts';
 
 export const PRACTICES_SETTINGS = {
   searchableAttributes: [
@@ -125,14 +116,19 @@ export const PRACTICES_SETTINGS = {
     'impactEvaluation',
     'year',
     '_geo',
+    // The map's grid cells at every level it clusters at (map-cells.ts).
+    ...MAP_CELL_ATTRIBUTES,
   ],
   sortableAttributes: ['publishedAt', 'title', 'year', '_geo'],
   displayedAttributes: ['*'],
   stopWords: ITALIAN_STOP_WORDS,
   synonyms: SECTOR_SYNONYMS,
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  // 110 provinces and catalogues of thousands: Meilisearch's defaults (100 values, 1,000 hits) are too small.
-  faceting: { maxValuesPerFacet: 200 },
+  // 110 provinces, the map's cells in view, catalogues of thousands: Meilisearch's defaults (100 values,
+  // 1,000 hits) are too small.
+  faceting: { maxValuesPerFacet: 5_000 },
+  // The portal never searches within facet values: not building that index keeps updates quick.
+  facetSearch: false,
   pagination: { maxTotalHits: 100_000 },
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['ita'] }],
 };

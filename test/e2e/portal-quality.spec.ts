@@ -28,10 +28,11 @@ const PAGES = [
   { name: 'not found', path: '/pratiche/non-esiste' },
 ];
 
-/** Leaflet has loaded and drawn the provinces (the catalogue's heaviest moment). */
+/** Leaflet has loaded, drawn the provinces and the results (the catalogue's heaviest moment). */
 const mapDrawn = async (page: Page): Promise<void> => {
   if (!page.url().includes('/pratiche') || page.url().match(/\/pratiche\/[^?]/)) return;
-  await expect(page.locator('.leaflet-overlay-pane path').first()).toBeAttached({ timeout: 15_000 });
+  await expect(page.locator('.leaflet-overlay-pane canvas').first()).toBeAttached({ timeout: 15_000 });
+  await expect(page.locator('[data-testid="practice-map"]:not([data-search=""])')).toBeAttached({ timeout: 15_000 });
 };
 
 test.describe('accessibility (axe-core, WCAG 2.2 AA and best practices)', () => {

@@ -22,6 +22,8 @@ const PORTAL = [
   'PORTAL_PROXY_SECRET',
   'MAP_TILE_URL',
   'MAP_TILE_ATTRIBUTION',
+  'PORTAL_CACHE_TTL_SECONDS',
+  'PORTAL_CACHE_MAX_MB',
   'TRUSTED_PROXIES',
   'PORTAL_SEARCH_RATE_LIMIT_MAX',
   'PORTAL_SEARCH_RATE_LIMIT_SECONDS',
@@ -33,7 +35,7 @@ const pick = (env: EnvMap, names: string[]): EnvMap =>
 export const cmsEnv = (settings: StackSettings): EnvMap => settings.env;
 
 /** The portal at run time and at build time (the build bakes in its public address). */
-export const portalEnv = (settings: StackSettings): EnvMap => pick(settings.env, [...SYSTEM, ...PORTAL]);
+export const portalEnv = (settings: Pick<StackSettings, 'env'>): EnvMap => pick(settings.env, [...SYSTEM, ...PORTAL]);
 
 export const maildevEnv = (settings: StackSettings): EnvMap => pick(settings.env, SYSTEM);
 

@@ -8,7 +8,8 @@ import { cmsEnv, maildevEnv, meilisearchEnv, portalEnv } from './child-env.ts';
 import { readyOrStopped, spawnService, type Service } from './process.ts';
 import { repoRoot, type StackSettings } from './settings.ts';
 
-const logFile = (settings: StackSettings, name: string): string => path.join(settings.dataDir, 'logs', `${name}.log`);
+const logFile = (settings: Pick<StackSettings, 'dataDir'>, name: string): string =>
+  path.join(settings.dataDir, 'logs', `${name}.log`);
 
 export const startMeilisearch = async (settings: StackSettings): Promise<Service> => {
   const { port, url, masterKey } = settings.meilisearch;
@@ -73,12 +74,13 @@ export const startCms = async (settings: StackSettings, name = 'cms'): Promise<S
   return readyOrStopped(service, { url: `${settings.cms.url}/_health`, timeoutMs: 180_000 });
 };
 
-export const startPortal = async (settings: StackSettings): Promise<Service> => {
+/** The portal alone needs only where it listens, its settings and a folder for its log. */
+export const startPortal = async (settings: Pick<StackSettings, 'dataDir' | 'portal' | 'env'>): Promise<Service> => {
   const service = spawnService({
     name: 'portal',
     url: settings.portal.url,
     command: process.execPath,
-    // portal/server.ts finds the visitor's address (TRUSTED_PROXIES) before Astro handles the request.
+    // Astro's built handler behind the visitor's address (TRUSTED_PROXIES) and the cache (portal/server.ts).
     args: [path.join(portalBuild.workspaceDir, 'server.ts')],
     cwd: portalBuild.workspaceDir,
     env: { ...portalEnv(settings), HOST: settings.portal.host, PORT: String(settings.portal.port) },

@@ -182,11 +182,44 @@ export type CatalogueResult = {
   totalPages: number;
   facets: Record<FacetKey, FacetValue[]>;
   impactCounts: { si: number; no: number };
-  /** Every result with a location, for the map (not only the current page). */
-  points: MapPoint[];
   /** Results by province name, for the map's choropleth and its table. */
   provinceCounts: Record<string, number>;
+  /** The map's answer when the browser asked for it with the results (`adatta=W,H`). */
+  map?: MapData;
 };
+
+/** A group of results the map shows as one marker, counted by Meilisearch for the map's view. */
+export type MapCluster = {
+  lat: number;
+  lng: number;
+  count: number;
+  bounds: { south: number; west: number; north: number; east: number };
+  /** `level.column.row` of its cell, to list its practices. */
+  cell: string;
+};
+
+/** What the map shows of a search: every result, as clusters where they are many, as markers otherwise. */
+export type MapData = {
+  /** The search (`stateUrl`) the data answers. */
+  search: string;
+  /** Located results of the whole search (not only those in view). */
+  total: number;
+  /** The view that fits every result, when the browser asked for it. */
+  view: { lat: number; lng: number; zoom: number } | null;
+  /** The area answered; with `clusters` empty, `points` are every result in it. */
+  area: { south: number; west: number; north: number; east: number } | null;
+  clusters: MapCluster[];
+  points: MapPoint[];
+};
+
+/** What the map shows of a state: every result of the search, whatever its order and page. */
+export const mapState = (state: CatalogueState): CatalogueState => ({ ...state, sort: 'rilevanza', page: 1 });
+
+/** The search a map answers, as `MapData.search` names it. */
+export const mapSearchKey = (state: CatalogueState): string => stateUrl(mapState(state));
+
+/** The practices of one crowded spot (a cluster at the map's closest zoom). */
+export type MapCellList = { total: number; points: MapPoint[] };
 
 export const plainText = (text: HighlightedText): string => text.map((part) => part.text).join('');
 

@@ -3,6 +3,8 @@
  * the server what the public sees (published cards of active organisations, public fields only);
  * this module types it and turns every failure into a `CmsUnavailableError`.
  */
+import { cachedAnswer } from './cache/index.ts';
+import { documentIds, documentTag, subjectTag, typeTag } from './cache/tags.ts';
 import { config } from './config.ts';
 import { CmsUnavailableError } from './errors.ts';
 
@@ -104,8 +106,15 @@ const toSearch = (query: Query): string =>
     )
     .join('&');
 
-const getJson = async <T>(path: string, query: Query = {}): Promise<T> => {
-  const url = `${config().cmsUrl}/api${path}${Object.keys(query).length > 0 ? `?${toSearch(query)}` : ''}`;
+/** The REST collection a path reads (`/practice-cards` → `practice-cards`), as the CMS names changes. */
+const collectionOf = (path: string): string => path.split('/')[1] ?? path;
+
+type Read = {
+  /** The answer is about one document (a lookup by slug): its page goes when it is withdrawn. */
+  subject?: boolean;
+};
+
+const fetchJson = async <T>(url: string): Promise<{ body: T; bytes: number }> => {
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -113,11 +122,31 @@ const getJson = async <T>(path: string, query: Query = {}): Promise<T> => {
     throw new CmsUnavailableError(`CMS not reachable at ${url}`, { cause: error });
   }
   if (!response.ok) throw new CmsUnavailableError(`CMS answered ${response.status} for ${url}`);
+  let text: string;
   try {
-    return (await response.json()) as T;
+    text = await response.text();
+    return { body: JSON.parse(text) as T, bytes: text.length * 2 };
   } catch (error) {
     throw new CmsUnavailableError(`CMS sent no JSON for ${url}`, { cause: error });
   }
+};
+
+/**
+ * A read of the public API, through the portal's cache: tagged with its collection and every
+ * document it shows, so the CMS's invalidations reach it (and the pages built from it).
+ */
+const getJson = async <T>(path: string, query: Query = {}, read: Read = {}): Promise<T> => {
+  const url = `${config().cmsUrl}/api${path}${Object.keys(query).length > 0 ? `?${toSearch(query)}` : ''}`;
+  return cachedAnswer(`cms:${url}`, async () => {
+    const { body, bytes } = await fetchJson<T>(url);
+    const ids = documentIds(body);
+    const subject = read.subject ? (body as { data?: { documentId?: string }[] }).data?.[0]?.documentId : undefined;
+    return {
+      value: body,
+      bytes,
+      tags: [typeTag(collectionOf(path)), ...[...ids].map(documentTag), ...(subject ? [subjectTag(subject)] : [])],
+    };
+  });
 };
 
 /** Every document of a collection, page after page (the public API caps a page at 100). */
@@ -135,7 +164,7 @@ const getAll = async <T>(path: string, query: Query = {}): Promise<T[]> => {
 };
 
 const first = async <T>(path: string, query: Query): Promise<T | null> => {
-  const body = await getJson<Collection<T>>(path, { ...query, 'pagination[pageSize]': 1 });
+  const body = await getJson<Collection<T>>(path, { ...query, 'pagination[pageSize]': 1 }, { subject: true });
   return body.data[0] ?? null;
 };
 

@@ -12,13 +12,22 @@ export type PortalConfig = {
   /** Optional raster tiles under the offline vector base map (deployments that have a tile server). */
   mapTileUrl: string | null;
   mapTileAttribution: string | null;
-  /** Proves to the CMS that a forwarded visitor address comes from the portal. */
+  /** Shared with the CMS: proves a forwarded visitor address, and the CMS's cache invalidations. */
   portalProxySecret: string | null;
+  /** How long a cached page or answer is served without asking again (the CMS invalidates changes). */
+  cacheTtlSeconds: number;
+  /** Memory the cache may take; the least recently used pages go first. */
+  cacheMaxMegabytes: number;
 };
 
 const setting = (name: string): string | null => {
   const value = process.env[name]?.trim();
   return value ? value : null;
+};
+
+const positive = (name: string, fallback: number): number => {
+  const value = Number(setting(name));
+  return Number.isFinite(value) && value > 0 ? value : fallback;
 };
 
 const withoutSlash = (url: string): string => url.replace(/\/+$/, '');
@@ -34,5 +43,7 @@ export const config = (): PortalConfig => {
     mapTileUrl: setting('MAP_TILE_URL'),
     mapTileAttribution: setting('MAP_TILE_ATTRIBUTION'),
     portalProxySecret: setting('PORTAL_PROXY_SECRET'),
+    cacheTtlSeconds: positive('PORTAL_CACHE_TTL_SECONDS', 300),
+    cacheMaxMegabytes: positive('PORTAL_CACHE_MAX_MB', 128),
   };
 };

@@ -1,18 +1,18 @@
 import type { Loaded } from './load.ts';
 
 /**
- * Freshness: every page is rendered on request from the CMS and the search index, so a card the
- * Think Tank publishes or unpublishes shows at the next request. A shared cache (CDN) may keep a
- * page for a minute; browsers always revalidate. Pages that set their own policy keep it.
+ * Freshness: the portal keeps rendered pages itself and the CMS invalidates them when what they
+ * show changes (lib/cache/). Browsers and any CDN in front revalidate every time, which the
+ * portal answers from its cache (304 for an unchanged ETag). Pages that set their own policy keep it.
  */
-export const PAGE_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=30';
+export const PAGE_CACHE = 'public, max-age=0, must-revalidate';
 
 type PageResponse = { status?: number | undefined; headers: Headers };
 
-/** Content that does not exist or is no longer published: 404, kept briefly by a CDN. */
+/** Content that does not exist or is no longer published: 404 (kept by the portal until it is published). */
 export const markNotFound = (response: PageResponse): void => {
   response.status = 404;
-  response.headers.set('cache-control', 'public, max-age=0, s-maxage=30');
+  response.headers.set('cache-control', PAGE_CACHE);
 };
 
 /** A page that could not load its data: 503, never cached, try again in a minute. */

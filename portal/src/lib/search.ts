@@ -20,10 +20,12 @@ import {
   type FacetKey,
   type FacetValue,
   type HighlightedText,
-  type MapPoint,
   type PracticeHit,
 } from './catalogue-state.ts';
+import { cachedAnswer } from './cache/index.ts';
+import { SEARCH_TAG } from './cache/tags.ts';
 import { config } from './config.ts';
+import { searchQuery } from './search-query.ts';
 import { SearchUnavailableError } from './errors.ts';
 
 export const PRACTICES_INDEX = 'practices';
@@ -34,9 +36,9 @@ type PracticeDocument = Omit<PracticeHit, 'title' | 'excerpt'> & {
   description: string;
   _geo: { lat: number; lng: number } | null;
 };
-type SearchQuery = Record<string, unknown> & { indexUid: string };
+export type SearchQuery = Record<string, unknown> & { indexUid: string };
 
-type SearchResponse = {
+export type SearchResponse = {
   hits: (Partial<PracticeDocument> & { _formatted?: Partial<Record<'title' | 'description', string>> })[];
   totalHits?: number;
   totalPages?: number;
@@ -46,7 +48,6 @@ type SearchResponse = {
 };
 
 const TIMEOUT_MS = 3_000;
-const MAP_POINTS_LIMIT = 2_000;
 /** Markers Meilisearch puts around matched words; control characters never occur in the texts. */
 const PRE = '\u0001';
 const POST = '\u0002';
@@ -100,7 +101,7 @@ const postJson = (url: URL, key: string, body: unknown): Promise<unknown> =>
     request.end(payload);
   });
 
-const multiSearch = async (queries: SearchQuery[]): Promise<SearchResponse[]> => {
+export const multiSearch = async (queries: SearchQuery[]): Promise<SearchResponse[]> => {
   const { meiliHost, meiliSearchKey } = config();
   if (!meiliHost || !meiliSearchKey) throw new SearchUnavailableError('MEILI_HOST or MEILI_SEARCH_KEY not set');
   const body = (await postJson(new URL('/multi-search', meiliHost), meiliSearchKey, { queries })) as {
@@ -143,15 +144,16 @@ const toHit = (hit: SearchResponse['hits'][number]): PracticeHit => ({
 });
 
 /**
- * One round trip for a catalogue view: the page of results with every facet, the located results
- * for the map, and for each refinement in use (the impact evaluation too) its counts without itself
- * (so its other values still show how many results they would add). A page past the last one (an
- * old link, or a search that now finds less) costs one more query, for the last page.
+ * One round trip for a catalogue view: the page of results with every facet, and for each
+ * refinement in use (the impact evaluation too) its counts without itself (so its other values
+ * still show how many results they would add). A page past the last one (an old link, or a search
+ * that now finds less) costs one more query, for the last page. The map asks separately
+ * (map-search.ts), for the view it shows.
  */
-export const searchPractices = async (state: CatalogueState): Promise<CatalogueResult> => {
+const runSearch = async (state: CatalogueState): Promise<CatalogueResult> => {
   const attributes = FACETS.map((facet) => facet.attribute);
   const sort = SORTS[state.sort].sort;
-  const base = { indexUid: PRACTICES_INDEX, q: state.query };
+  const base = { indexUid: PRACTICES_INDEX, q: searchQuery(state.query) };
   const activeFacets = FACETS.filter((facet) => state.refinements[facet.key].length > 0);
   const pageQuery = (page: number): SearchQuery => ({
     ...base,
@@ -182,12 +184,6 @@ export const searchPractices = async (state: CatalogueState): Promise<CatalogueR
   });
   const queries: SearchQuery[] = [
     pageQuery(state.page),
-    {
-      ...base,
-      filter: toFilter(state),
-      limit: MAP_POINTS_LIMIT,
-      attributesToRetrieve: ['slug', 'title', 'organisationName', 'province', '_geo'],
-    },
     ...(state.impact ? [{ ...base, filter: toFilter(state, 'impact'), facets: ['impactEvaluation'], limit: 0 }] : []),
     ...activeFacets.map((facet) => ({
       ...base,
@@ -196,8 +192,8 @@ export const searchPractices = async (state: CatalogueState): Promise<CatalogueR
       limit: 0,
     })),
   ];
-  const [first, map, ...counts] = await multiSearch(queries);
-  if (!first || !map) throw new SearchUnavailableError('Meilisearch answered fewer results than queries');
+  const [first, ...counts] = await multiSearch(queries);
+  if (!first) throw new SearchUnavailableError('Meilisearch answered fewer results than queries');
   const impactQuery = state.impact ? counts[0] : undefined;
   const disjunctive = state.impact ? counts.slice(1) : counts;
 
@@ -218,20 +214,6 @@ export const searchPractices = async (state: CatalogueState): Promise<CatalogueR
     }),
   ) as Record<FacetKey, FacetValue[]>;
   const impact = (impactQuery ?? main).facetDistribution?.['impactEvaluation'] ?? {};
-  const points: MapPoint[] = map.hits.flatMap((hit) =>
-    hit._geo && hit.slug
-      ? [
-          {
-            slug: hit.slug,
-            title: hit.title ?? '',
-            organisationName: hit.organisationName ?? '',
-            province: hit.province ?? null,
-            lat: hit._geo.lat,
-            lng: hit._geo.lng,
-          },
-        ]
-      : [],
-  );
   const total = main.totalHits ?? main.estimatedTotalHits ?? main.hits.length;
   const totalPages = main.totalPages ?? Math.ceil(total / HITS_PER_PAGE);
   return {
@@ -241,7 +223,13 @@ export const searchPractices = async (state: CatalogueState): Promise<CatalogueR
     totalPages,
     facets,
     impactCounts: { si: impact['true'] ?? 0, no: impact['false'] ?? 0 },
-    points,
     provinceCounts: main.facetDistribution?.['province'] ?? {},
   };
 };
+
+/** A catalogue view, through the portal's cache (invalidated when the index applies changes). */
+export const searchPractices = (state: CatalogueState): Promise<CatalogueResult> =>
+  cachedAnswer(`search:${JSON.stringify(state)}`, async () => {
+    const value = await runSearch(state);
+    return { value, bytes: JSON.stringify(value).length * 2, tags: [SEARCH_TAG] };
+  });

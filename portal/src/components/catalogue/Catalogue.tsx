@@ -7,6 +7,7 @@
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
   type FormEvent,
@@ -32,11 +33,11 @@ import {
   type CatalogueState,
   type FacetKey,
   type HighlightedText,
-  type MapPoint,
+  type MapData,
   type SortKey,
 } from '../../lib/catalogue-state.ts';
-import { formatNumber, practicesFound } from '../../lib/format.ts';
-import PracticeMap from './PracticeMap.tsx';
+import { formatNumber, plural, practicesFound } from '../../lib/format.ts';
+import PracticeMap, { type MapControl } from './PracticeMap.tsx';
 
 export type CatalogueProps = {
   initialState: CatalogueState;
@@ -47,8 +48,22 @@ export type CatalogueProps = {
 
 const TYPING_DELAY_MS = 150;
 /** The map's input when there are no current results (stable, so the map is not redrawn on every render). */
-const NO_POINTS: MapPoint[] = [];
 const NO_COUNTS: Record<string, number> = {};
+/** Below this width the catalogue is a phone's: refinements in a drawer, the list or the map. */
+const COMPACT_QUERY = '(max-width: 60rem)';
+
+/** Whether the screen is a phone's (false on the server and until hydration). */
+const useCompact = (): boolean => {
+  const [compact, setCompact] = useState(false);
+  useLayoutEffect(() => {
+    const query = window.matchMedia(COMPACT_QUERY);
+    const update = (): void => setCompact(query.matches);
+    update();
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return compact;
+};
 
 const Highlighted = ({ text }: { text: HighlightedText }): ReactNode =>
   text.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>));
@@ -61,8 +76,20 @@ const currentUrl = (): string => `${window.location.pathname}${window.location.s
 export default function Catalogue({ initialState, initialResult, initialError, map }: CatalogueProps): ReactNode {
   const [state, setState] = useState(initialState);
   const [result, setResult] = useState(initialResult);
+  const [mapData, setMapData] = useState<MapData | null>(null);
   const [error, setError] = useState(initialError);
+  const compact = useCompact();
+  /** On a phone, the list or the map. */
+  const [view, setView] = useState<'list' | 'map'>('list');
+  const drawer = useRef<HTMLDialogElement | null>(null);
+  /** The drawer's refinements are drawn only while it is open (nothing to draw for a phone that never opens it). */
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const mapControl = useRef<MapControl | null>(null);
   const [loading, setLoading] = useState(false);
+  /** The results being fetched bring the map's answer too. */
+  const [mapAwaited, setMapAwaited] = useState(false);
+  /** The search last sent (not a query still being typed): what the map shows. */
+  const [searched, setSearched] = useState(initialState);
   const [hydrated, setHydrated] = useState(false);
   const inFlight = useRef<AbortController | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -97,7 +124,13 @@ export default function Catalogue({ initialState, initialResult, initialError, m
     inFlight.current = controller;
     setLoading(true);
     try {
-      const response = await fetch(`/api/search?${toParams(next).toString()}`, {
+      const params = toParams(next);
+      // A map on screen gets its answer, fitted to the new results, in the same round trip.
+      const size = mapControl.current?.fitSize();
+      if (size) params.set('adatta', `${size.width},${size.height}`);
+      setMapAwaited(size !== null && size !== undefined);
+      setSearched(next);
+      const response = await fetch(`/api/search?${params.toString()}`, {
         signal: controller.signal,
         headers: { accept: 'application/json' },
       });
@@ -110,6 +143,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
       if (!response.ok) throw new Error(String(response.status));
       const answer = (await response.json()) as CatalogueResult;
       setResult(answer);
+      setMapData(answer.map ?? null);
       setError(null);
       if (answer.page !== next.page) {
         // A page past the last one came back as the last one: the state and the URL say so.
@@ -125,6 +159,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
       if (inFlight.current === controller) {
         inFlight.current = null;
         setLoading(false);
+        setMapAwaited(false);
       }
     }
   }, []);
@@ -209,11 +244,126 @@ export default function Catalogue({ initialState, initialResult, initialError, m
   /** Results that answer the current search (not those of a search that then failed). */
   const current = error ? null : result;
   const clearFilters = { ...emptyState(), query: state.query, sort: state.sort };
+  /** A phone's catalogue once interactive: a drawer for refinements, the list or the map. */
+  const phone = hydrated && compact;
+  const countText = error ? error : result ? practicesFound(result.total) : '';
+
+  const openDrawer = (): void => setDrawerOpen(true);
+  const closeDrawer = (): void => drawer.current?.close();
+  useEffect(() => {
+    if (drawerOpen && drawer.current && !drawer.current.open) drawer.current.showModal();
+  }, [drawerOpen]);
+  const switchView = (): void => {
+    const next = view === 'list' ? 'map' : 'list';
+    setView(next);
+    // The chosen view starts at its top.
+    document.getElementById(next === 'map' ? 'map-heading' : 'results-heading')?.scrollIntoView({ block: 'start' });
+  };
+
+  const refinements = (
+    <>
+      <div className="sort-box">
+        <label htmlFor="catalogue-sort">Ordina per</label>
+        <select
+          id="catalogue-sort"
+          name="ordine"
+          form="catalogue-form"
+          value={state.sort}
+          onChange={(event) => apply({ ...state, sort: event.target.value as SortKey, page: 1 })}
+        >
+          {Object.entries(SORTS).map(([key, sort]) => (
+            <option key={key} value={key}>
+              {sort.label}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {FACETS.map((facet) => {
+        const values = result?.facets[facet.key] ?? [];
+        if (values.length === 0) return null;
+        return (
+          <details key={facet.key} className="facet" open={isOpen(facet.key)} onToggle={onToggleGroup(facet.key)}>
+            <summary>
+              {facet.label}
+              {state.refinements[facet.key].length > 0 ? (
+                <span className="count"> ({state.refinements[facet.key].length} scelti)</span>
+              ) : null}
+            </summary>
+            <fieldset>
+              <legend className="visually-hidden">{facet.label}</legend>
+              <ul className={values.length > 8 ? 'facet-values facet-values--long' : 'facet-values'}>
+                {/* A folded group's values are drawn when it opens (the server draws them all, for the form without JavaScript). */}
+                {(hydrated && !isOpen(facet.key) ? [] : values).map(({ value, count }) => {
+                  const id = `facet-${facet.param}-${value.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+                  return (
+                    <li key={value}>
+                      <input
+                        type="checkbox"
+                        id={id}
+                        name={facet.param}
+                        form="catalogue-form"
+                        value={value}
+                        checked={state.refinements[facet.key].includes(value)}
+                        onChange={(event) => toggle(facet.key, value, event.target.checked)}
+                      />
+                      <label htmlFor={id}>
+                        {value} <span className="count">({formatNumber(count)})</span>
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </fieldset>
+          </details>
+        );
+      })}
+      {result ? (
+        <details className="facet" open={isOpen('impact')} onToggle={onToggleGroup('impact')}>
+          <summary>Valutazione d’impatto</summary>
+          <fieldset>
+            <legend className="visually-hidden">Valutazione d’impatto</legend>
+            <ul className="facet-values">
+              {(
+                [
+                  [null, 'Indifferente', null],
+                  ['si', 'Prevista', result.impactCounts.si],
+                  ['no', 'Non prevista', result.impactCounts.no],
+                ] as const
+              ).map(([value, label, count]) => (
+                <li key={label}>
+                  <input
+                    type="radio"
+                    id={`facet-valutazione-${value ?? 'tutte'}`}
+                    name="valutazione"
+                    form="catalogue-form"
+                    value={value ?? ''}
+                    checked={state.impact === value}
+                    onChange={() => apply({ ...state, impact: value, page: 1 })}
+                  />
+                  <label htmlFor={`facet-valutazione-${value ?? 'tutte'}`}>
+                    {label} {count === null ? null : <span className="count">({formatNumber(count)})</span>}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        </details>
+      ) : null}
+    </>
+  );
 
   return (
-    <div className="catalogue" data-hydrated={hydrated ? 'true' : 'false'} data-loading={loading ? 'true' : 'false'}>
+    <div
+      className="catalogue"
+      data-hydrated={hydrated ? 'true' : 'false'}
+      data-loading={loading ? 'true' : 'false'}
+      data-layout={phone ? 'phone' : 'wide'}
+      data-view={view}
+    >
       <form
-        className="catalogue-filters"
+        id="catalogue-form"
+        className="catalogue-search"
         method="get"
         action="/pratiche"
         role="search"
@@ -229,115 +379,85 @@ export default function Catalogue({ initialState, initialResult, initialError, m
               type="search"
               value={state.query}
               autoComplete="off"
+              enterKeyHint="search"
               placeholder="Parole chiave, cooperativa, luogo…"
               onChange={(event) => onQueryChange(event.target.value)}
             />
             <button type="submit">Cerca</button>
           </div>
         </div>
-
         {state.organisation ? <input type="hidden" name="organizzazione" value={state.organisation} /> : null}
 
-        <div className="sort-box">
-          <label htmlFor="catalogue-sort">Ordina per</label>
-          <select
-            id="catalogue-sort"
-            name="ordine"
-            value={state.sort}
-            onChange={(event) => apply({ ...state, sort: event.target.value as SortKey, page: 1 })}
-          >
-            {Object.entries(SORTS).map(([key, sort]) => (
-              <option key={key} value={key}>
-                {sort.label}
-              </option>
-            ))}
-          </select>
+        <div className="catalogue-toolbar">
+          <p className="result-count" role="status" aria-live="polite" aria-atomic="true">
+            {countText}
+            {loading ? <span className="visually-hidden"> (aggiornamento in corso)</span> : null}
+          </p>
+          {phone ? (
+            <div className="toolbar-actions">
+              <button type="button" className="secondary" aria-haspopup="dialog" onClick={openDrawer}>
+                Filtri{active.length > 0 ? ` (${active.length})` : ''}
+              </button>
+              <button type="button" className="secondary" onClick={switchView}>
+                {view === 'list' ? 'Mostra la mappa' : 'Mostra l’elenco'}
+              </button>
+            </div>
+          ) : null}
         </div>
-
-        <h2 className="visually-hidden">Filtri</h2>
-        {FACETS.map((facet) => {
-          const values = result?.facets[facet.key] ?? [];
-          if (values.length === 0) return null;
-          return (
-            <details key={facet.key} className="facet" open={isOpen(facet.key)} onToggle={onToggleGroup(facet.key)}>
-              <summary>
-                {facet.label}
-                {state.refinements[facet.key].length > 0 ? (
-                  <span className="count"> ({state.refinements[facet.key].length} scelti)</span>
-                ) : null}
-              </summary>
-              <fieldset>
-                <legend className="visually-hidden">{facet.label}</legend>
-                <ul className={values.length > 8 ? 'facet-values facet-values--long' : 'facet-values'}>
-                  {values.map(({ value, count }) => {
-                    const id = `facet-${facet.param}-${value.replace(/[^a-zA-Z0-9]+/g, '-')}`;
-                    return (
-                      <li key={value}>
-                        <input
-                          type="checkbox"
-                          id={id}
-                          name={facet.param}
-                          value={value}
-                          checked={state.refinements[facet.key].includes(value)}
-                          onChange={(event) => toggle(facet.key, value, event.target.checked)}
-                        />
-                        <label htmlFor={id}>
-                          {value} <span className="count">({formatNumber(count)})</span>
-                        </label>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </fieldset>
-            </details>
-          );
-        })}
-        {result ? (
-          <details className="facet" open={isOpen('impact')} onToggle={onToggleGroup('impact')}>
-            <summary>Valutazione d’impatto</summary>
-            <fieldset>
-              <legend className="visually-hidden">Valutazione d’impatto</legend>
-              <ul className="facet-values">
-                {(
-                  [
-                    [null, 'Indifferente', null],
-                    ['si', 'Prevista', result.impactCounts.si],
-                    ['no', 'Non prevista', result.impactCounts.no],
-                  ] as const
-                ).map(([value, label, count]) => (
-                  <li key={label}>
-                    <input
-                      type="radio"
-                      id={`facet-valutazione-${value ?? 'tutte'}`}
-                      name="valutazione"
-                      value={value ?? ''}
-                      checked={state.impact === value}
-                      onChange={() => apply({ ...state, impact: value, page: 1 })}
-                    />
-                    <label htmlFor={`facet-valutazione-${value ?? 'tutte'}`}>
-                      {label} {count === null ? null : <span className="count">({formatNumber(count)})</span>}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          </details>
-        ) : null}
-        {hydrated ? null : (
-          <button type="submit" className="apply-filters">
-            Applica i filtri
-          </button>
-        )}
       </form>
+
+      {phone ? (
+        <dialog
+          ref={drawer}
+          className="catalogue-filters drawer"
+          aria-labelledby="filters-heading"
+          onClose={() => setDrawerOpen(false)}
+          onClick={(event) => {
+            // A tap on the backdrop (outside the drawer's box) closes it.
+            if (event.target === event.currentTarget) closeDrawer();
+          }}
+        >
+          <div className="drawer-head">
+            <h2 id="filters-heading">Filtri</h2>
+            <button type="button" className="secondary" onClick={closeDrawer}>
+              Chiudi
+            </button>
+          </div>
+          <div className="drawer-body">{drawerOpen ? refinements : null}</div>
+          <div className="drawer-foot">
+            <button type="button" onClick={closeDrawer} aria-describedby="drawer-count">
+              {error
+                ? 'Chiudi'
+                : result
+                  ? `Mostra ${plural(result.total, 'pratica', 'pratiche')}`
+                  : 'Mostra i risultati'}
+            </button>
+            <p id="drawer-count" className="visually-hidden" aria-live="polite">
+              {loading ? 'Aggiornamento in corso' : countText}
+            </p>
+            {hasRefinements(state) ? (
+              <a {...linkTo(clearFilters)} className="clear-filters">
+                Cancella i filtri
+              </a>
+            ) : null}
+          </div>
+        </dialog>
+      ) : (
+        <div className="catalogue-filters">
+          <h2 className="visually-hidden">Filtri</h2>
+          {refinements}
+          {hydrated ? null : (
+            <button type="submit" form="catalogue-form" className="apply-filters">
+              Applica i filtri
+            </button>
+          )}
+        </div>
+      )}
 
       <section className="catalogue-results" aria-labelledby="results-heading">
         <h2 id="results-heading" ref={resultsHeading} tabIndex={-1}>
           Risultati
         </h2>
-        <p className="result-count" role="status" aria-live="polite" aria-atomic="true">
-          {error ? error : result ? practicesFound(result.total) : ''}
-          {loading ? <span className="visually-hidden"> (aggiornamento in corso)</span> : null}
-        </p>
         {error ? (
           <p className="retry">
             {hydrated ? (
@@ -455,8 +575,12 @@ export default function Catalogue({ initialState, initialResult, initialError, m
       <section className="catalogue-map" aria-labelledby="map-heading">
         <h2 id="map-heading">Mappa</h2>
         <PracticeMap
-          points={current?.points ?? NO_POINTS}
+          control={mapControl}
+          state={searched}
+          data={current ? mapData : null}
+          awaiting={mapAwaited}
           provinceCounts={current?.provinceCounts ?? NO_COUNTS}
+          shown={!phone || view === 'map'}
           skipTo="results-heading"
           geoUrl={map.geoUrl}
           tileUrl={map.tileUrl}
