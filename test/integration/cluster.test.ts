@@ -285,8 +285,10 @@ describe('several CMS instances on one PostgreSQL', () => {
     const c = instance('cms-c');
     relay.delayMs = 800;
     const relayedBefore = relay.completed;
-    // cms-b frozen: cms-c alone takes the queue, slowly, so that it dies with messages in hand.
+    // Both workers frozen while the 20 messages are queued; then cms-c alone claims a full batch and
+    // delivers it slowly, so that it dies with messages in hand however slow the requests were.
     b.service.signal('SIGSTOP');
+    c.service.signal('SIGSTOP');
     let held: string[][] = [];
     try {
       const responsabile = await adminLogin(url('cms-a'), DEMO_ACCOUNT.responsabile, demoPassword);
@@ -305,6 +307,8 @@ describe('several CMS instances on one PostgreSQL', () => {
         4,
       );
       expect(statuses.filter((status) => status !== 201)).toEqual([]);
+      expect(await queuedEmails()).toBe(20);
+      c.service.signal('SIGCONT');
       // Killed while a message waits in the relay, after two went through.
       await expect
         .poll(() => relay.completed - relayedBefore >= 2 && relay.waiting === 1, { timeout: 60_000, interval: 10 })
@@ -316,6 +320,7 @@ describe('several CMS instances on one PostgreSQL', () => {
       );
     } finally {
       b.service.signal('SIGCONT');
+      c.service.signal('SIGCONT');
     }
     expect(held.length).toBeGreaterThanOrEqual(2);
     expect(await count(`SELECT COUNT(*) FROM email_messages WHERE id > ${before} AND delivered_by = 'cms-c'`)).toBe(2);
