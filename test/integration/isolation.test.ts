@@ -5,7 +5,8 @@ import { validVatNumber } from '../support/tax-codes.ts';
 import type { Service } from '../stack/process.ts';
 import { startCms } from '../stack/services.ts';
 import { repoRoot, resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
+import { demoPassword } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
 import { adminLogin, type AdminSession, moveCard } from '../support/admin-api.ts';
 import { contentApi, createFullAccessToken, type ContentApi } from '../support/content-api.ts';
 
@@ -288,7 +289,7 @@ describe('isolation matrix: every role × content type × action × own/other or
   };
 
   beforeAll(async () => {
-    settings = resolveSettings(await throwawaySettings());
+    settings = resolveSettings(await seededSettings());
     cms = await startCms(settings);
     superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);
     api = contentApi(settings.cms.url, await createFullAccessToken(superAdmin));

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../stack/process.ts';
 import { startCms, startMaildev } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, testAdmin, testDataController, throwawaySettings } from '../stack/test-settings.ts';
+import { demoPassword, testAdmin, testDataController } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
 import { validVatNumber } from '../support/tax-codes.ts';
 
@@ -107,7 +108,7 @@ describe('public surface', () => {
 
   beforeAll(async () => {
     settings = resolveSettings(
-      await throwawaySettings({
+      await seededSettings({
         EMAIL_RETRY_INTERVAL_SECONDS: '1',
         EMAIL_RETRY_MAX_SECONDS: '1',
         REGISTRATION_RATE_LIMIT_MAX: '50',

@@ -4,7 +4,8 @@ import { validVatNumber } from '../support/tax-codes.ts';
 import type { Service } from '../stack/process.ts';
 import { startCms, startMaildev } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
+import { demoPassword } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
 
 type Mail = { subject: string; text: string; to: { address: string }[] };
@@ -65,7 +66,7 @@ describe('registration requests: from the public form to the Responsabile’s fi
 
   beforeAll(async () => {
     settings = resolveSettings(
-      await throwawaySettings({
+      await seededSettings({
         EMAIL_RETRY_INTERVAL_SECONDS: '1',
         EMAIL_RETRY_MAX_SECONDS: '1',
         REGISTRATION_RATE_LIMIT_MAX: '12',

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../stack/process.ts';
 import { startCms, startMaildev } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
+import { demoPassword } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
 import { DEMO_ACCOUNT, type DemoAccount } from '../support/demo-accounts.ts';
 import { contentApi, createFullAccessToken, type ContentApi } from '../support/content-api.ts';
@@ -41,7 +42,7 @@ describe('editorial workflow', () => {
   };
 
   beforeAll(async () => {
-    settings = resolveSettings(await throwawaySettings({ EMAIL_RETRY_INTERVAL_SECONDS: '1' }));
+    settings = resolveSettings(await seededSettings({ EMAIL_RETRY_INTERVAL_SECONDS: '1' }));
     maildev = await startMaildev(settings);
     cms = await startCms(settings);
     const superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);
