@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { cmsSettings } from '../src/settings';
 
@@ -24,6 +26,7 @@ const config = (): Core.Config.Database => {
     };
   }
 
+  mkdirSync(path.dirname(database.filename), { recursive: true, mode: 0o700 });
   return {
     connection: {
       client: 'sqlite',
