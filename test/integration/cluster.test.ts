@@ -14,10 +14,10 @@ import { startDelayProxy, type DelayProxy } from '../support/delay-proxy.ts';
 import { DEMO_ACCOUNT } from '../support/demo-accounts.ts';
 import { runScript } from '../support/scripts.ts';
 import { validVatNumber } from '../support/tax-codes.ts';
+import { maildevInbox, type Mail } from '../support/maildev.ts';
 
 type Role = 'all' | 'web' | 'worker';
 type Instance = { name: string; settings: StackSettings; service: Service };
-type Mail = { subject: string; headers?: Record<string, string | string[]> };
 
 const LEASE_SECONDS = 5;
 const CARDS = '/content-manager/collection-types/api::practice-card.practice-card';
@@ -64,10 +64,8 @@ describe('several CMS instances on one PostgreSQL', () => {
   const queuedEmails = (): Promise<number> =>
     count("SELECT COUNT(*) FROM email_messages WHERE delivery_status = 'In coda'");
   const lastEmailId = (): Promise<number> => count('SELECT COALESCE(MAX(id), 0) FROM email_messages');
-  const inbox = async (): Promise<Mail[]> => (await (await fetch(`${base.smtp.inboxUrl}/api/email`)).json()) as Mail[];
-  const emptyInbox = async (): Promise<void> => {
-    await fetch(`${base.smtp.inboxUrl}/api/email/all`, { method: 'DELETE' });
-  };
+  const inbox = (): Promise<Mail[]> => maildevInbox(base.smtp.inboxUrl ?? '').all();
+  const emptyInbox = (): Promise<void> => maildevInbox(base.smtp.inboxUrl ?? '').clear();
 
   const startInstance = async (name: string, role: Role, extra: Record<string, string> = {}): Promise<void> => {
     const settings = resolveSettings({

@@ -6,8 +6,8 @@ import { startCms, startMaildev } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
 import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
+import { maildevInbox, type Mail } from '../support/maildev.ts';
 
-type Mail = { subject: string; text: string; to: { address: string }[] };
 type ApiError = { status: number; message: string; details?: { errors?: { path: string[]; message: string }[] } };
 
 const REQUESTS = '/content-manager/collection-types/api::registration-request.registration-request';
@@ -45,21 +45,8 @@ describe('registration requests: from the public form to the Responsabile’s fi
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ data }),
     });
-  const inbox = async (): Promise<Mail[]> => {
-    const response = await fetch(`${settings.smtp.inboxUrl}/api/email`).catch(() => null);
-    return response?.ok ? ((await response.json()) as Mail[]) : [];
-  };
-  const mailTo = async (address: string, subject: string): Promise<Mail> => {
-    await expect
-      .poll(
-        async () => (await inbox()).some((mail) => mail.to[0]?.address === address && mail.subject.includes(subject)),
-        {
-          timeout: 30_000,
-        },
-      )
-      .toBe(true);
-    return (await inbox()).find((mail) => mail.to[0]?.address === address && mail.subject.includes(subject))!;
-  };
+  const mailTo = async (address: string, subject: string): Promise<Mail> =>
+    (await maildevInbox(settings.smtp.inboxUrl ?? '').waitFor(address, subject))[0]!;
   const pendingCount = async (): Promise<number> =>
     (await staff.json<{ pagination: { total: number } }>('GET', `${REQUESTS}?page=1&pageSize=1`)).pagination.total;
 

@@ -59,7 +59,9 @@ const listed = parseEnv(example);
 
 describe('.env.example', () => {
   it('lists every variable a service or the launcher reads', () => {
-    const missing = [...readSettings()].filter(([name]) => !(name in listed)).map(([name, file]) => `${name} (${file})`);
+    const missing = [...readSettings()]
+      .filter(([name]) => !(name in listed))
+      .map(([name, file]) => `${name} (${file})`);
     expect(missing).toEqual([]);
   });
 
@@ -70,7 +72,12 @@ describe('.env.example', () => {
 
   it("states each service's own default for what it leaves set", () => {
     // Values that are examples to replace, not defaults.
-    const examples = new Set(['ADMIN_EMAIL', 'PRIVACY_CONTROLLER_NAME', 'PRIVACY_CONTROLLER_ADDRESS', 'PRIVACY_CONTROLLER_EMAIL']);
+    const examples = new Set([
+      'ADMIN_EMAIL',
+      'PRIVACY_CONTROLLER_NAME',
+      'PRIVACY_CONTROLLER_ADDRESS',
+      'PRIVACY_CONTROLLER_EMAIL',
+    ]);
     const defaults = { cms: resolveCmsSettings({}, repoRoot), portal: resolvePortalSettings({}) };
     const differing = Object.entries(listed)
       .filter(([name, value]) => value !== '' && !examples.has(name))

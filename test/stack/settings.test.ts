@@ -72,7 +72,9 @@ describe('a service started on its own', () => {
 
   it('is the CMS npm start runs', () => {
     expect(resolveCmsSettings(stack.env, repoRoot)).toEqual(resolveCmsSettings(dotEnv, repoRoot));
-    expect(resolveCmsSettings(dotEnv, repoRoot).database.filename).toBe(path.join(repoRoot, '.dati-di-prova', 'cms.db'));
+    expect(resolveCmsSettings(dotEnv, repoRoot).database.filename).toBe(
+      path.join(repoRoot, '.dati-di-prova', 'cms.db'),
+    );
   });
 
   it('is the portal npm start runs, with the search key and not the master key', () => {

@@ -24,7 +24,14 @@ describe('settings reader', () => {
   });
 
   it('parses what is set', () => {
-    const read = settingsReader({ N: ' 42 ', F: '0.5', B: 'false', L: 'a, b,,c', U: 'https://x.example.it/', R: 'Worker' });
+    const read = settingsReader({
+      N: ' 42 ',
+      F: '0.5',
+      B: 'false',
+      L: 'a, b,,c',
+      U: 'https://x.example.it/',
+      R: 'Worker',
+    });
     expect(read.int('N', 1)).toBe(42);
     expect(read.number('F', 1)).toBe(0.5);
     expect(read.bool('B', true)).toBe(false);
@@ -48,7 +55,9 @@ describe('settings reader', () => {
       'EMAIL_BATCH_SIZE="0": serve un numero intero ≥ 1 / expected an integer ≥ 1',
       'REPORT_PDFA="3u": scegliere tra 1b, 2b, off / expected one of 1b, 2b, off',
     ]);
-    expect(() => resolveCmsSettings({ CMS_PORT: 'x' }, '/srv/coop')).toThrow(/Impostazioni non valide.*\n.*CMS_PORT="x"/);
+    expect(() => resolveCmsSettings({ CMS_PORT: 'x' }, '/srv/coop')).toThrow(
+      /Impostazioni non valide.*\n.*CMS_PORT="x"/,
+    );
   });
 
   it('keeps the CMS data under DATA_DIR, resolved from the repository root', () => {

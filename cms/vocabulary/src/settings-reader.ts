@@ -9,9 +9,7 @@ export class SettingsError extends Error {
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {
-    super(
-      `Impostazioni non valide / Invalid settings:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
-    );
+    super(`Impostazioni non valide / Invalid settings:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'SettingsError';
     this.problems = problems;
   }
