@@ -9,7 +9,7 @@ import type { Service } from '../stack/process.ts';
 import { startCms, startMaildev, startMeilisearch } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
 import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
-import { adminLogin, adminSession, moveCard, type AdminSession } from '../support/admin-api.ts';
+import { adminLogin, adminSession, loginAttempt, moveCard, type AdminSession } from '../support/admin-api.ts';
 import { startDelayProxy, type DelayProxy } from '../support/delay-proxy.ts';
 import { DEMO_ACCOUNT } from '../support/demo-accounts.ts';
 import { runScript } from '../support/scripts.ts';
@@ -254,11 +254,7 @@ describe('several CMS instances on one PostgreSQL', () => {
     const owner = '198.51.100.77';
     const attacker = '203.0.113.66';
     const login = async (name: string, password: string, from: string): Promise<Response> =>
-      fetch(`${url(name)}/admin/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
-        body: JSON.stringify({ email: DEMO_ACCOUNT.staff, password }),
-      });
+      loginAttempt(url(name), DEMO_ACCOUNT.staff, password, { from });
     for (let i = 0; i < 8; i += 1)
       expect((await login(i % 2 ? 'cms-b' : 'cms-a', demoPassword, owner)).status).toBe(200);
     for (let i = 0; i < 5; i += 1) {

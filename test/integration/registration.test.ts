@@ -5,7 +5,7 @@ import type { Service } from '../stack/process.ts';
 import { startCms, startMaildev } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
 import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
-import { adminLogin, type AdminSession } from '../support/admin-api.ts';
+import { adminLogin, type AdminSession, loginAttempt } from '../support/admin-api.ts';
 import { maildevInbox, type Mail } from '../support/maildev.ts';
 
 type ApiError = { status: number; message: string; details?: { errors?: { path: string[]; message: string }[] } };
@@ -260,13 +260,7 @@ describe('registration requests: from the public form to the Responsabile’s fi
 
     const lettore = overview.team.find((member) => member.role === 'Lettore')!;
     const canLogIn = async (): Promise<boolean> =>
-      (
-        await fetch(`${settings.cms.url}/admin/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: lettore.email, password: demoPassword }),
-        })
-      ).ok;
+      (await loginAttempt(settings.cms.url, lettore.email, demoPassword)).ok;
     await responsabile.json('PUT', `/coop/my-organisation/users/${lettore.id}`, { isActive: false });
     expect(await canLogIn()).toBe(false);
     await responsabile.json('PUT', `/coop/my-organisation/users/${lettore.id}`, { isActive: true });
