@@ -30,6 +30,8 @@ const READS = [
   /\bread\.(?:text|optional|int|number|bool|list|oneOf|url)\(\s*['"]([A-Z][A-Z0-9_]+)['"]/g,
   // The launcher's and the backup tool's reads of the settings they were given.
   /\b(?:settings\.env|env)\.([A-Z][A-Z0-9_]+)\b/g,
+  // Strapi's config helper, should a config file read the environment itself: env('NAME', …), env.int('NAME', …).
+  /\benv(?:\.\w+)?\(\s*['"]([A-Z][A-Z0-9_]+)['"]/g,
 ];
 
 const sourceFiles = (entry: string): string[] => {
