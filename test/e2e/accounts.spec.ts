@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './sign-in.ts';
+import { maildevInbox } from '../support/maildev.ts';
 import { cmsUrl, demoPassword, inboxUrl } from './urls.ts';
 
 test('the Responsabile manages the organisation’s users and sees only its own organisation', async ({ page }) => {
@@ -51,11 +52,8 @@ test('network staff approve a registration request and the credentials reach the
   await expect
     .poll(
       async () => {
-        const mails = (await (await request.get(`${inboxUrl()}/api/email`)).json()) as {
-          subject: string;
-          to: { address: string }[];
-        }[];
-        return mails.some((mail) => mail.to[0]?.address === email && mail.subject.startsWith('Credenziali di accesso'));
+        const mails = await maildevInbox(inboxUrl()).to(email);
+        return mails.some((mail) => mail.subject.startsWith('Credenziali di accesso'));
       },
       { timeout: 30_000 },
     )

@@ -7,6 +7,7 @@ import { cachedAnswer } from './cache/index.ts';
 import { documentIds, documentTag, subjectTag, typeTag } from './cache/tags.ts';
 import { config } from './config.ts';
 import { CmsUnavailableError } from './errors.ts';
+import { CONSORTIUM_TYPES, isConsortium as isConsortiumType } from '@coop/vocabulary/organisation-types';
 
 export type Named = { name: string };
 
@@ -237,14 +238,12 @@ export const listInnovationAreas = (): Promise<InnovationArea[]> =>
 export const getInnovationArea = (slug: string): Promise<InnovationArea | null> =>
   first<InnovationArea>('/innovation-areas', { 'filters[slug][$eq]': slug });
 
-const CONSORTIUM_TYPE_PREFIX = 'Consorzio';
-
 export const isConsortium = (organisation: Pick<Organisation, 'organisationType'>): boolean =>
-  organisation.organisationType.startsWith(CONSORTIUM_TYPE_PREFIX);
+  isConsortiumType(organisation.organisationType);
 
 export const listConsortia = (): Promise<Organisation[]> =>
   getAll<Organisation>('/organisations', {
-    'filters[organisationType][$startsWith]': CONSORTIUM_TYPE_PREFIX,
+    ...Object.fromEntries(CONSORTIUM_TYPES.map((type, index) => [`filters[organisationType][$in][${index}]`, type])),
     sort: 'name:asc',
   });
 

@@ -74,7 +74,7 @@ export type OrganisationPage = {
   reports: PublishedReportSummary[];
 };
 
-export const isConsortiumType = (type: string): boolean => type.startsWith('Consorzio');
+export { isConsortium as isConsortiumType } from '@coop/vocabulary/organisation-types';
 
 /** The page of an active organisation; null when there is none by that slug. */
 export const getOrganisationPage = async (slug: string): Promise<OrganisationPage | null> => {
