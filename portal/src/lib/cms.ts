@@ -115,7 +115,10 @@ type Read = {
   subject?: boolean;
 };
 
-const fetchJson = async <T>(url: string, missing: 'error' | 'null' = 'error'): Promise<{ body: T | null; bytes: number }> => {
+const fetchJson = async <T>(
+  url: string,
+  missing: 'error' | 'null' = 'error',
+): Promise<{ body: T | null; bytes: number }> => {
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
