@@ -24,6 +24,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       max: env.int('ADMIN_LOGIN_CLIENT_RATE_LIMIT_ATTEMPTS', 20),
       windowSeconds: env.int('ADMIN_LOGIN_RATE_LIMIT_MINUTES', 5) * 60,
     },
+    alertSubscriptionPerClient: {
+      max: env.int('ALERT_RATE_LIMIT_MAX', 5),
+      windowSeconds: env.int('ALERT_RATE_LIMIT_MINUTES', 10) * 60,
+    },
+    alertSubscriptionPerEmail: {
+      max: env.int('ALERT_EMAIL_RATE_LIMIT_MAX', 3),
+      windowSeconds: env.int('ALERT_EMAIL_RATE_LIMIT_HOURS', 24) * 3600,
+    },
     practiceSheetPerClient: {
       max: env.int('PRACTICE_SHEET_RATE_LIMIT_MAX', 30),
       windowSeconds: env.int('PRACTICE_SHEET_RATE_LIMIT_MINUTES', 1) * 60,
