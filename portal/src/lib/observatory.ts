@@ -60,7 +60,7 @@ const TAGS = ['social-reports', 'organisations', 'provinces', 'regions'].map(typ
 
 export const getObservatory = async (filters: Filters): Promise<ObservatoryData> => {
   const url = `${config().cmsUrl}/api/observatory${filterQuery(filters)}`;
-  const answer = await cachedAnswer(`cms:${url}`, async () => {
+  const answer = await cachedAnswer<ObservatoryData | { invalid: string }>(`cms:${url}`, async () => {
     let response: Response;
     try {
       response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -79,8 +79,8 @@ export const getObservatory = async (filters: Filters): Promise<ObservatoryData>
       throw new CmsUnavailableError(`CMS sent no JSON for ${url}`, { cause: error });
     }
   });
-  if ('invalid' in (answer as object)) throw new InvalidSelectionError((answer as { invalid: string }).invalid);
-  return answer as ObservatoryData;
+  if ('invalid' in answer) throw new InvalidSelectionError(answer.invalid);
+  return answer;
 };
 
 const integer = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 0 });
