@@ -205,6 +205,7 @@ const OVERVIEW = [
   'womenShare',
   'volunteers',
   'beneficiariesDirect',
+  'beneficiariesIndirect',
   'revenues',
   'publicContributions',
   'privateContributions',
