@@ -13,7 +13,11 @@ import { readDataFile } from '../src/seed/data-files';
 import { asWorkflow } from '../src/workflow/context';
 
 const cmsDir = path.resolve(__dirname, '..', '..');
-const TYPES = ['Cooperativa sociale di tipo A', 'Cooperativa sociale di tipo B', 'Cooperativa sociale ad oggetto misto (A+B)'];
+const TYPES = [
+  'Cooperativa sociale di tipo A',
+  'Cooperativa sociale di tipo B',
+  'Cooperativa sociale ad oggetto misto (A+B)',
+];
 
 // A deterministic generator: every run makes the same reports.
 let seed = 19;
@@ -50,6 +54,12 @@ const generate = async (strapi: Core.Strapi, count: number, firstYear: number, l
         city: province.capital,
         province: province.documentId,
         email: `info@generata-${index + 1}.example.it`,
+        responsabile: {
+          fullName: `Responsabile Generata ${index + 1}`,
+          role: 'Presidente',
+          email: `responsabile@generata-${index + 1}.example.it`,
+          phone: '+39 02 555 0100',
+        },
         taxCode: `${firstTen}${vatCheckDigit(firstTen)}`,
         platformStatus: 'Attiva',
       },
@@ -76,7 +86,12 @@ const generate = async (strapi: Core.Strapi, count: number, firstYear: number, l
               ? null
               : {
                   ...(sections.workIntegration as Record<string, unknown>),
-                  disadvantagedWorkers: [{ category: 'Invalidi fisici, psichici e sensoriali', count: Math.round((women + men) * (0.2 + random() * 0.3)) }],
+                  disadvantagedWorkers: [
+                    {
+                      category: 'Invalidi fisici, psichici e sensoriali',
+                      count: Math.round((women + men) * (0.2 + random() * 0.3)),
+                    },
+                  ],
                 },
           activities: {
             ...(sections.activities as Record<string, unknown>),
@@ -85,7 +100,11 @@ const generate = async (strapi: Core.Strapi, count: number, firstYear: number, l
           economics: {
             ...(sections.economics as Record<string, unknown>),
             revenues: [
-              { kind: 'Ricavi da enti pubblici', description: 'Servizi in convenzione', amount: between(50_000, 2_000_000) },
+              {
+                kind: 'Ricavi da enti pubblici',
+                description: 'Servizi in convenzione',
+                amount: between(50_000, 2_000_000),
+              },
               { kind: 'Ricavi da privati', description: 'Servizi a privati', amount: between(0, 800_000) },
               { kind: 'Contributi pubblici', description: 'Bandi pubblici', amount: between(0, 60_000) },
               { kind: 'Cinque per mille', description: '5 per mille', amount: between(0, 8_000) },
@@ -94,7 +113,9 @@ const generate = async (strapi: Core.Strapi, count: number, firstYear: number, l
         },
       } as never);
       await asWorkflow(() =>
-        strapi.documents(SOCIAL_REPORT).update({ documentId: created.documentId, data: { stage: 'Pubblicato' } } as never),
+        strapi
+          .documents(SOCIAL_REPORT)
+          .update({ documentId: created.documentId, data: { stage: 'Pubblicato' } } as never),
       );
       reports += 1;
     }

@@ -35,12 +35,90 @@ type Known = {
  * shown; every province and every region but Lombardy is a group of one, so it is hidden.
  */
 const KNOWN: Known[] = [
-  { slug: 'terre-del-mincio', women: 10, men: 10, volunteers: 5, disadvantaged: 8, pay: [36_000, 18_000], cap: '1:8', beneficiaries: [100, 50], revenues: [['Ricavi da enti pubblici', 100_000], ['Ricavi da privati', 50_000], ['Contributi pubblici', 10_000], ['Contributi privati', 5_000]] },
-  { slug: 'brescia-solidale', women: 6, men: 4, volunteers: 3, disadvantaged: 2, pay: [30_000, 10_000], cap: '1:8', beneficiaries: [40, 10], revenues: [['Ricavi da enti pubblici', 200_000], ['Contributi pubblici', 20_000]] },
-  { slug: 'il-torrazzo', women: 15, men: 15, volunteers: 2, disadvantaged: 12, pay: [90_000, 10_000], cap: '1:8', beneficiaries: [60, 0], revenues: [['Ricavi da privati', 300_000], ['Cinque per mille', 1_000]] },
-  { slug: 'il-faro-napoli', women: 20, men: 20, volunteers: 10, disadvantaged: 20, pay: [40_000, 20_000], cap: '1:12', beneficiaries: [200, 100], revenues: [['Ricavi da enti pubblici', 400_000], ['Contributi pubblici', 10_000], ['Donazioni e raccolta fondi', 4_000]] },
-  { slug: 'orti-urbani-torino', women: 5, men: 5, volunteers: null, disadvantaged: 3, pay: [25_000, 12_500], cap: '1:8', beneficiaries: [10, 10], revenues: [['Ricavi da privati', 40_000]] },
-  { slug: 'la-tessitura', women: 10, men: 0, volunteers: 4, disadvantaged: 4, pay: [28_000, 14_000], cap: '1:8', beneficiaries: [30, 20], revenues: [['Ricavi da enti pubblici', 60_000], ['Contributi privati', 2_000]] },
+  {
+    slug: 'terre-del-mincio',
+    women: 10,
+    men: 10,
+    volunteers: 5,
+    disadvantaged: 8,
+    pay: [36_000, 18_000],
+    cap: '1:8',
+    beneficiaries: [100, 50],
+    revenues: [
+      ['Ricavi da enti pubblici', 100_000],
+      ['Ricavi da privati', 50_000],
+      ['Contributi pubblici', 10_000],
+      ['Contributi privati', 5_000],
+    ],
+  },
+  {
+    slug: 'brescia-solidale',
+    women: 6,
+    men: 4,
+    volunteers: 3,
+    disadvantaged: 2,
+    pay: [30_000, 10_000],
+    cap: '1:8',
+    beneficiaries: [40, 10],
+    revenues: [
+      ['Ricavi da enti pubblici', 200_000],
+      ['Contributi pubblici', 20_000],
+    ],
+  },
+  {
+    slug: 'il-torrazzo',
+    women: 15,
+    men: 15,
+    volunteers: 2,
+    disadvantaged: 12,
+    pay: [90_000, 10_000],
+    cap: '1:8',
+    beneficiaries: [60, 0],
+    revenues: [
+      ['Ricavi da privati', 300_000],
+      ['Cinque per mille', 1_000],
+    ],
+  },
+  {
+    slug: 'il-faro-napoli',
+    women: 20,
+    men: 20,
+    volunteers: 10,
+    disadvantaged: 20,
+    pay: [40_000, 20_000],
+    cap: '1:12',
+    beneficiaries: [200, 100],
+    revenues: [
+      ['Ricavi da enti pubblici', 400_000],
+      ['Contributi pubblici', 10_000],
+      ['Donazioni e raccolta fondi', 4_000],
+    ],
+  },
+  {
+    slug: 'orti-urbani-torino',
+    women: 5,
+    men: 5,
+    volunteers: null,
+    disadvantaged: 3,
+    pay: [25_000, 12_500],
+    cap: '1:8',
+    beneficiaries: [10, 10],
+    revenues: [['Ricavi da privati', 40_000]],
+  },
+  {
+    slug: 'la-tessitura',
+    women: 10,
+    men: 0,
+    volunteers: 4,
+    disadvantaged: 4,
+    pay: [28_000, 14_000],
+    cap: '1:8',
+    beneficiaries: [30, 20],
+    revenues: [
+      ['Ricavi da enti pubblici', 60_000],
+      ['Contributi privati', 2_000],
+    ],
+  },
 ];
 const YEAR = 2022;
 const sum = (of: (known: Known) => number): number => KNOWN.reduce((total, known) => total + of(known), 0);
@@ -52,7 +130,9 @@ const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';
 const SCHEMA = 'https://schema.org/';
 const idsOf = (node: Expanded, property: string): string[] =>
-  ((node[property] as { '@id'?: string; '@value'?: string }[] | undefined) ?? []).map((value) => value['@id'] ?? value['@value'] ?? '');
+  ((node[property] as { '@id'?: string; '@value'?: string }[] | undefined) ?? []).map(
+    (value) => value['@id'] ?? value['@value'] ?? '',
+  );
 
 /**
  * The open observatory, the open-data standards and the alerts, on one running system: known
@@ -68,7 +148,8 @@ describe('observatory, open data and alerts', () => {
   const as = (who: 'staff' | 'curatore' | 'responsabile'): AdminSession => sessions.get(who)!;
   let publishedAt = '';
 
-  const portal = (path: string, init: RequestInit = {}): Promise<Response> => fetch(`${settings.portal.url}${path}`, init);
+  const portal = (path: string, init: RequestInit = {}): Promise<Response> =>
+    fetch(`${settings.portal.url}${path}`, init);
   const portalText = async (path: string): Promise<{ status: number; type: string; text: string }> => {
     const response = await portal(path);
     return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
@@ -81,8 +162,12 @@ describe('observatory, open data and alerts', () => {
   const tableOf = (data: Observatory, id: string): Table => data.tables.find((table) => table.id === id)!;
   const rowOf = (table: Table, key: string): Row => table.rows.find((row) => row.key === key)!;
   const cardId = async (slug: string): Promise<string> =>
-    (await api.json<{ data: { documentId: string }[] }>('GET', `/practice-cards?filters[slug][$eq]=${slug}&status=draft`)).data[0]!
-      .documentId;
+    (
+      await api.json<{ data: { documentId: string }[] }>(
+        'GET',
+        `/practice-cards?filters[slug][$eq]=${slug}&status=draft`,
+      )
+    ).data[0]!.documentId;
   const inbox = async (address: string): Promise<Mail[]> => {
     const response = await fetch(`${settings.smtp.inboxUrl}/api/email`);
     const mails = response.ok ? ((await response.json()) as Mail[]) : [];
@@ -126,7 +211,10 @@ describe('observatory, open data and alerts', () => {
     api = contentApi(settings.cms.url, await createFullAccessToken(admin));
     sessions.set('staff', await adminLogin(settings.cms.url, 'staff@demo.piattaforma.local', demoPassword));
     sessions.set('curatore', await adminLogin(settings.cms.url, 'curatore@demo.piattaforma.local', demoPassword));
-    sessions.set('responsabile', await adminLogin(settings.cms.url, 'responsabile.navigli@demo.piattaforma.local', demoPassword));
+    sessions.set(
+      'responsabile',
+      await adminLogin(settings.cms.url, 'responsabile.navigli@demo.piattaforma.local', demoPassword),
+    );
 
     // The known reports: a complete report's texts, with each one's own figures, taken to publication.
     const { data: sources } = await api.json<{ data: { documentId: string }[] }>(
@@ -138,7 +226,11 @@ describe('observatory, open data and alerts', () => {
       Array.isArray(value)
         ? value.map(strip)
         : value && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'id').map(([key, inner]) => [key, strip(inner)]))
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([key]) => key !== 'id')
+                .map(([key, inner]) => [key, strip(inner)]),
+            )
           : value;
     const base = strip(source) as Record<string, Record<string, unknown> | null>;
     for (const known of KNOWN) {
@@ -146,8 +238,22 @@ describe('observatory, open data and alerts', () => {
         'GET',
         `/organisations?filters[slug][$eq]=${known.slug}`,
       );
-      const sections = ['methodology', 'generalInfo', 'governance', 'people', 'workIntegration', 'consortium', 'activities', 'economics', 'otherInfo', 'controlMonitoring', 'omissions'];
-      const data: Record<string, unknown> = Object.fromEntries(sections.map((section) => [section, base[section] ?? null]));
+      const sections = [
+        'methodology',
+        'generalInfo',
+        'governance',
+        'people',
+        'workIntegration',
+        'consortium',
+        'activities',
+        'economics',
+        'otherInfo',
+        'controlMonitoring',
+        'omissions',
+      ];
+      const data: Record<string, unknown> = Object.fromEntries(
+        sections.map((section) => [section, base[section] ?? null]),
+      );
       data.people = {
         ...base.people,
         staff: [{ kind: 'Dipendenti a tempo indeterminato', women: known.women, men: known.men }],
@@ -163,13 +269,16 @@ describe('observatory, open data and alerts', () => {
       };
       data.activities = {
         ...base.activities,
-        beneficiaries: [{ category: 'Persone accompagnate', direct: known.beneficiaries[0], indirect: known.beneficiaries[1] }],
+        beneficiaries: [
+          { category: 'Persone accompagnate', direct: known.beneficiaries[0], indirect: known.beneficiaries[1] },
+        ],
       };
       data.economics = {
         ...base.economics,
         revenues: known.revenues.map(([kind, amount]) => ({ kind, description: `${kind} ${YEAR}`, amount })),
       };
-      if (known.volunteers === null) data.omissions = [{ item: 'Volontari', reason: 'La cooperativa non ha volontari.' }];
+      if (known.volunteers === null)
+        data.omissions = [{ item: 'Volontari', reason: 'La cooperativa non ha volontari.' }];
       const created = await api.json<{ data: { documentId: string } }>('POST', '/social-reports', {
         data: { ...data, year: YEAR, organisation: organisations[0]!.documentId },
       });
@@ -218,7 +327,10 @@ describe('observatory, open data and alerts', () => {
       expect(rowOf(revenues, 'contributi-pubblici').cells.amount?.value).toBe(40_000);
       expect(rowOf(revenues, 'contributi-privati').cells.amount?.value).toBe(12_000);
       expect(rowOf(revenues, 'contributi-privati').cells.amount?.organisations).toBe(4);
-      expect(rowOf(revenues, 'Cinque per mille').cells.amount).toMatchObject({ value: null, suppressed: 'small-group' });
+      expect(rowOf(revenues, 'Cinque per mille').cells.amount).toMatchObject({
+        value: null,
+        suppressed: 'small-group',
+      });
       expect(rowOf(revenues, 'totale').cells.share?.value).toBe(1);
 
       // The trend has every year with published reports (the demo's 2023 report, alone, is hidden).
@@ -246,7 +358,10 @@ describe('observatory, open data and alerts', () => {
       expect(rowOf(tableOf(lombardy, 'sintesi'), 'totale').cells.workers?.value).toBe(60);
       const narrow = await observatory(`?anno=${YEAR}&regione=lombardia&tipo=tipo-a-b`);
       expect(rowOf(tableOf(narrow, 'sintesi'), 'totale').cells.organisations?.value).toBe(2);
-      expect(rowOf(tableOf(narrow, 'sintesi'), 'totale').cells.workers).toMatchObject({ value: null, suppressed: 'small-group' });
+      expect(rowOf(tableOf(narrow, 'sintesi'), 'totale').cells.workers).toMatchObject({
+        value: null,
+        suppressed: 'small-group',
+      });
       // No hidden cell carries its value anywhere in the answer.
       for (const answer of [data, lombardy, narrow]) {
         for (const table of answer.tables)
@@ -262,17 +377,29 @@ describe('observatory, open data and alerts', () => {
       expect(page.text).toContain('55,0%'); // women's share
       expect(page.text).toMatch(/meno di 3 organizzazioni/);
       expect(page.text).toMatch(/<form[^>]*method="get"[^>]*action="\/osservatorio"/);
-      expect(page.text).toMatch(/role="img" aria-label="Lavoratori per regione: [^"]*Campania non mostrato[^"]*Lombardia 60/);
-      const csvLinks = [...new Set([...page.text.matchAll(/href="(\/osservatorio\/[a-z-]+\.csv\?[^"]*)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&')))];
+      expect(page.text).toMatch(
+        /role="img" aria-label="Lavoratori per regione: [^"]*Campania non mostrato[^"]*Lombardia 60/,
+      );
+      const csvLinks = [
+        ...new Set(
+          [...page.text.matchAll(/href="(\/osservatorio\/[a-z-]+\.csv\?[^"]*)"/g)].map((match) =>
+            match[1]!.replace(/&amp;/g, '&'),
+          ),
+        ),
+      ];
       const tables = (await observatory(`?anno=${YEAR}`)).tables.map((table) => table.id);
-      expect(csvLinks.map((link) => link.split('.csv')[0]!.slice('/osservatorio/'.length)).sort()).toEqual([...tables].sort());
+      expect(csvLinks.map((link) => link.split('.csv')[0]!.slice('/osservatorio/'.length)).sort()).toEqual(
+        [...tables].sort(),
+      );
       for (const link of csvLinks) {
         expect(link).toContain(`anno=${YEAR}`);
         const csv = await portalText(link);
         expect(csv.status, link).toBe(200);
         expect(csv.type).toMatch(/^text\/csv/);
       }
-      const overview = (await portalText(`/osservatorio/sintesi.csv?anno=${YEAR}`)).text.replace(/^\uFEFF/, '').split('\r\n');
+      const overview = (await portalText(`/osservatorio/sintesi.csv?anno=${YEAR}`)).text
+        .replace(/^\uFEFF/, '')
+        .split('\r\n');
       const header = overview[0]!.split(',');
       const values = overview[1]!.split(',');
       expect(values[header.indexOf('lavoratori')]).toBe(String(sum(workers)));
@@ -296,13 +423,15 @@ describe('observatory, open data and alerts', () => {
       expect(catalogue.status).toBe(200);
       expect(catalogue.type).toMatch(/^application\/ld\+json/);
       const graph = await expandJsonLd(JSON.parse(catalogue.text));
-      const typed = (type: string): Expanded[] => graph.filter((node) => (node['@type'] as string[] | undefined)?.includes(type));
+      const typed = (type: string): Expanded[] =>
+        graph.filter((node) => (node['@type'] as string[] | undefined)?.includes(type));
       const byId = new Map<string, Expanded>();
       const collect = (value: unknown): void => {
         if (Array.isArray(value)) value.forEach(collect);
         else if (value && typeof value === 'object') {
           const node = value as Expanded;
-          if (typeof node['@id'] === 'string' && (node['@type'] || Object.keys(node).length > 1)) byId.set(node['@id'], node);
+          if (typeof node['@id'] === 'string' && (node['@type'] || Object.keys(node).length > 1))
+            byId.set(node['@id'], node);
           Object.values(node).forEach(collect);
         }
       };
@@ -321,10 +450,27 @@ describe('observatory, open data and alerts', () => {
       expect(idsOf(publisher!, 'http://xmlns.com/foaf/0.1/name')).toEqual([testDataController.name]);
       for (const dataset of datasets) {
         expect(dataset['@type']).toContain('http://dati.gov.it/onto/dcatapit#Dataset');
-        for (const property of [`${DCT}title`, `${DCT}description`, `${DCT}identifier`, `${DCT}modified`, `${DCT}publisher`, `${DCT}rightsHolder`, `${DCAT}contactPoint`, `${DCAT}theme`, `${DCT}accrualPeriodicity`, `${DCAT}distribution`])
+        for (const property of [
+          `${DCT}title`,
+          `${DCT}description`,
+          `${DCT}identifier`,
+          `${DCT}modified`,
+          `${DCT}publisher`,
+          `${DCT}rightsHolder`,
+          `${DCAT}contactPoint`,
+          `${DCAT}theme`,
+          `${DCT}accrualPeriodicity`,
+          `${DCAT}distribution`,
+        ])
           expect(idsOf(dataset, property).length, `${String(dataset['@id'])} ${property}`).toBeGreaterThan(0);
-        expect(idsOf(dataset, `${DCT}accrualPeriodicity`)[0]).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/frequency\//);
-        expect(idsOf(dataset, `${DCAT}theme`).every((theme) => theme.startsWith('http://publications.europa.eu/resource/authority/data-theme/'))).toBe(true);
+        expect(idsOf(dataset, `${DCT}accrualPeriodicity`)[0]).toMatch(
+          /^http:\/\/publications\.europa\.eu\/resource\/authority\/frequency\//,
+        );
+        expect(
+          idsOf(dataset, `${DCAT}theme`).every((theme) =>
+            theme.startsWith('http://publications.europa.eu/resource/authority/data-theme/'),
+          ),
+        ).toBe(true);
         const dictionary = idsOf(dataset, `${DCT}conformsTo`)[0]!;
         expect((await portal(new URL(dictionary).pathname)).status).toBe(200);
         for (const distributionId of idsOf(dataset, `${DCAT}distribution`)) {
@@ -354,8 +500,12 @@ describe('observatory, open data and alerts', () => {
         const dictionary = await portalText(`/dati/dizionario/${dataset}`);
         expect(dictionary.status).toBe(200);
         expect(dictionary.text).toMatch(/<th[^>]*>Campo<\/th>[\s\S]*Significato[\s\S]*Tipo[\s\S]*Esempio/);
-        const header = (await portalText(download)).text.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
-        for (const column of header) expect(dictionary.text, `${dataset}: ${column}`).toMatch(new RegExp(`<code[^>]*>${column}</code>`));
+        const header = (await portalText(download)).text
+          .replace(/^\uFEFF/, '')
+          .split('\r\n')[0]!
+          .split(',');
+        for (const column of header)
+          expect(dictionary.text, `${dataset}: ${column}`).toMatch(new RegExp(`<code[^>]*>${column}</code>`));
       }
       expect((await portal('/dati/dizionario/non-esiste')).status).toBe(404);
     });
@@ -376,7 +526,9 @@ describe('observatory, open data and alerts', () => {
       const page = await portalText('/organizzazioni/terre-del-mincio');
       const [organisation] = await expandJsonLd(jsonLdOf(page.text)[0]);
       expect(organisation?.['@type']).toEqual(expect.arrayContaining([`${SCHEMA}Organization`, `${SCHEMA}NGO`]));
-      const served = (organisation![`${SCHEMA}areaServed`] as Expanded[]).map((area) => idsOf(area, `${SCHEMA}name`)[0]);
+      const served = (organisation![`${SCHEMA}areaServed`] as Expanded[]).map(
+        (area) => idsOf(area, `${SCHEMA}name`)[0],
+      );
       expect(served).toEqual(expect.arrayContaining(['Mantova', 'Lombardia']));
       const location = (organisation![`${SCHEMA}location`] as Expanded[])[0]!;
       expect(location['@type']).toEqual([`${SCHEMA}Place`]);
@@ -389,11 +541,24 @@ describe('observatory, open data and alerts', () => {
       const root = parseXml(sitemap.text);
       expect(root).toMatchObject({ name: 'urlset', uri: 'http://www.sitemaps.org/schemas/sitemap/0.9' });
       const paths = childrenNamed(root, 'url').map((url) => new URL(childNamed(url, 'loc')!.text).pathname);
-      const practices = (JSON.parse((await portalText('/dati/pratiche.json')).text) as { pratiche: { slug: string }[] }).pratiche;
-      const organisations = (JSON.parse((await portalText('/dati/organizzazioni.json')).text) as { organizzazioni: { slug: string }[] }).organizzazioni;
-      expect(paths).toEqual(expect.arrayContaining(['/', '/osservatorio', '/dati', '/avvisi', `/organizzazioni/terre-del-mincio/bilanci/${YEAR}`]));
+      const practices = (JSON.parse((await portalText('/dati/pratiche.json')).text) as { pratiche: { slug: string }[] })
+        .pratiche;
+      const organisations = (
+        JSON.parse((await portalText('/dati/organizzazioni.json')).text) as { organizzazioni: { slug: string }[] }
+      ).organizzazioni;
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          '/',
+          '/osservatorio',
+          '/dati',
+          '/avvisi',
+          `/organizzazioni/terre-del-mincio/bilanci/${YEAR}`,
+        ]),
+      );
       expect(paths).toEqual(expect.arrayContaining(practices.map((card) => `/pratiche/${card.slug}`)));
-      expect(paths).toEqual(expect.arrayContaining(organisations.map((organisation) => `/organizzazioni/${organisation.slug}`)));
+      expect(paths).toEqual(
+        expect.arrayContaining(organisations.map((organisation) => `/organizzazioni/${organisation.slug}`)),
+      );
       expect(new Set(paths).size).toBe(paths.length);
       const failing: string[] = [];
       for (const path of paths) {
@@ -406,7 +571,10 @@ describe('observatory, open data and alerts', () => {
 
     it('says what changed since a date, with withdrawn practices as tombstones, and feeds new ones in Atom', async () => {
       const since = new Date().toISOString();
-      const before = JSON.parse((await portalText(`/dati/pratiche.json?modificate_dal=${since}`)).text) as { pratiche: unknown[]; ritirate: unknown[] };
+      const before = JSON.parse((await portalText(`/dati/pratiche.json?modificate_dal=${since}`)).text) as {
+        pratiche: unknown[];
+        ritirate: unknown[];
+      };
       expect(before).toMatchObject({ pratiche: [], ritirate: [] });
 
       const published = await cardId('bilancio-partecipato-dei-soci');
@@ -427,9 +595,15 @@ describe('observatory, open data and alerts', () => {
       expect(body.pratiche.map((card) => card.slug)).toEqual(['bilancio-partecipato-dei-soci']);
       expect(body.pratiche[0]!.modificata_il >= since).toBe(true);
       expect(body.ritirate).toEqual([
-        expect.objectContaining({ slug: 'isole-di-turno', stato: 'ritirata', url: `${settings.portal.url}/pratiche/isole-di-turno` }),
+        expect.objectContaining({
+          slug: 'isole-di-turno',
+          stato: 'ritirata',
+          url: `${settings.portal.url}/pratiche/isole-di-turno`,
+        }),
       ]);
-      const next = JSON.parse((await portalText(`/dati/pratiche.json?modificate_dal=${encodeURIComponent(body.fino_al)}`)).text) as { pratiche: unknown[]; ritirate: unknown[] };
+      const next = JSON.parse(
+        (await portalText(`/dati/pratiche.json?modificate_dal=${encodeURIComponent(body.fino_al)}`)).text,
+      ) as { pratiche: unknown[]; ritirate: unknown[] };
       expect(next).toMatchObject({ pratiche: [], ritirate: [] });
       const day = await portalText(`/dati/pratiche.json?modificate_dal=${since.slice(0, 10)}`);
       expect(day.status).toBe(200);
@@ -441,11 +615,13 @@ describe('observatory, open data and alerts', () => {
       expect(feed.type).toMatch(/^application\/atom\+xml/);
       const root = parseXml(feed.text);
       expect(root).toMatchObject({ name: 'feed', uri: 'http://www.w3.org/2005/Atom' });
-      for (const required of ['id', 'title', 'updated', 'author']) expect(childNamed(root, required), required).toBeDefined();
+      for (const required of ['id', 'title', 'updated', 'author'])
+        expect(childNamed(root, required), required).toBeDefined();
       expect(childrenNamed(root, 'link').some((link) => link.attributes.rel === 'self')).toBe(true);
       const entries = childrenNamed(root, 'entry');
       for (const entry of entries) {
-        for (const required of ['id', 'title', 'updated', 'link']) expect(childNamed(entry, required), required).toBeDefined();
+        for (const required of ['id', 'title', 'updated', 'link'])
+          expect(childNamed(entry, required), required).toBeDefined();
         expect(Number.isFinite(Date.parse(childNamed(entry, 'updated')!.text))).toBe(true);
       }
       const links = entries.map((entry) => new URL(childNamed(entry, 'link')!.attributes.href!).pathname);
@@ -462,14 +638,25 @@ describe('observatory, open data and alerts', () => {
 
     it('subscribes through the form, which links the privacy notice, and confirms by the e-mailed link', async () => {
       const page = await portalText('/avvisi');
-      expect(page.text).toMatch(/href="\/privacy"/);
+      expect(page.text).toMatch(/href="\/privacy#avvisi"/);
+      expect((await portalText('/privacy')).text).toMatch(/id="avvisi"[\s\S]*non compare mai nei dati aperti/);
       expect(page.text).toContain('name="regions" value="lombardia"');
-      const refused = await form('/avvisi', [['email', lombardy], ['regions', 'lombardia']]);
+      const refused = await form('/avvisi', [
+        ['email', lombardy],
+        ['regions', 'lombardia'],
+      ]);
       expect(refused.status).toBe(400);
       expect(await refused.text()).toContain('Privacy: occorre acconsentire');
 
-      for (const [email, region] of [[lombardy, 'lombardia'], [campania, 'campania']] as const) {
-        const sent = await form('/avvisi', [['email', email], ['regions', region], ['privacyAccepted', 'si']]);
+      for (const [email, region] of [
+        [lombardy, 'lombardia'],
+        [campania, 'campania'],
+      ] as const) {
+        const sent = await form('/avvisi', [
+          ['email', email],
+          ['regions', region],
+          ['privacyAccepted', 'si'],
+        ]);
         expect(sent.status).toBe(200);
         expect(await sent.text()).toContain('Ti abbiamo inviato un’e-mail');
         const [confirmation] = await mailsOf(email, /conferma/i);
@@ -502,7 +689,14 @@ describe('observatory, open data and alerts', () => {
     });
 
     it('keeps addresses out of open data, lets staff alone export them, limits requests and deletes on unsubscribe', async () => {
-      for (const path of ['/dati/pratiche.json', '/dati/organizzazioni.json', '/feed.xml', '/sitemap.xml', '/dati/catalogo.jsonld', `/osservatorio/dati.json?anno=${YEAR}`])
+      for (const path of [
+        '/dati/pratiche.json',
+        '/dati/organizzazioni.json',
+        '/feed.xml',
+        '/sitemap.xml',
+        '/dati/catalogo.jsonld',
+        `/osservatorio/dati.json?anno=${YEAR}`,
+      ])
         expect((await portalText(path)).text, path).not.toContain('example.org');
       const exported = await as('staff').request('GET', '/coop/alert-subscriptions/export');
       expect(exported.status).toBe(200);
@@ -524,13 +718,17 @@ describe('observatory, open data and alerts', () => {
 
       const cancelled = await form('/avvisi/cancella', [['token', tokens.get(lombardy)!]]);
       expect(await cancelled.text()).toContain('il tuo indirizzo è stato eliminato');
-      expect(await (await as('staff').request('GET', '/coop/alert-subscriptions/export')).text()).not.toContain(lombardy);
+      expect(await (await as('staff').request('GET', '/coop/alert-subscriptions/export')).text()).not.toContain(
+        lombardy,
+      );
       const log = await as('staff').json<{ results: unknown[] }>(
         'GET',
         `/content-manager/collection-types/api::email-message.email-message?filters[to][$eq]=${encodeURIComponent(lombardy)}`,
       );
       expect(log.results).toEqual([]);
-      expect(await (await form('/avvisi/cancella', [['token', tokens.get(lombardy)!]])).text()).toContain('era già stata cancellata');
+      expect(await (await form('/avvisi/cancella', [['token', tokens.get(lombardy)!]])).text()).toContain(
+        'era già stata cancellata',
+      );
     });
   });
 });

@@ -437,14 +437,21 @@ describe('public surface', () => {
     });
 
     it('answers the open-data routes with what is public only, and refuses any parameter they do not know', async () => {
-      for (const path of ['/api/observatory', '/api/open-data/practice-changes', '/api/open-data/feed', '/api/open-data/published-reports']) {
+      for (const path of [
+        '/api/observatory',
+        '/api/open-data/practice-changes',
+        '/api/open-data/feed',
+        '/api/open-data/published-reports',
+      ]) {
         for (const probe of ['filters[email][$eq]=x', 'populate=*', 'fields[0]=facts', 'anno=2024&anno=2023']) {
           const { status, body } = await api(`${path}?${probe}`);
           expect(status, `${path}?${probe}`).toBe(400);
           expect((body.error as { message: string }).message).toMatch(/^Parametro «[a-z[\]$0-9]+»/);
         }
       }
-      const cards = (await api('/api/practice-cards?fields[0]=slug&pagination[pageSize]=100')).body.data as { slug: string }[];
+      const cards = (await api('/api/practice-cards?fields[0]=slug&pagination[pageSize]=100')).body.data as {
+        slug: string;
+      }[];
       const changes = (await api('/api/open-data/practice-changes?since=2000-01-01')).body.data as {
         changed: { slug: string }[];
         withdrawn: { slug: string }[];
@@ -478,7 +485,9 @@ describe('public surface', () => {
       const post = (path: string, data: Row) =>
         api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
       expect((await post('/api/alert-subscriptions/confirm', { token: 'x'.repeat(32) })).status).toBe(400);
-      const forged = await post('/api/alert-subscriptions/unsubscribe', { token: 'abcdefghijklmnopqrstuvwx.firma-falsa' });
+      const forged = await post('/api/alert-subscriptions/unsubscribe', {
+        token: 'abcdefghijklmnopqrstuvwx.firma-falsa',
+      });
       expect(forged.status).toBe(400);
       expect((await subscribe({ email: 'senza-consenso@example.org', regions: ['lombardia'] })).status).toBe(400);
     });

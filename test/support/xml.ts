@@ -3,7 +3,13 @@ import jsonld from 'jsonld';
 import { SaxesParser } from 'saxes';
 
 /** An element of a parsed XML document: its name (with the namespace it is in), attributes, children, text. */
-export type XmlElement = { name: string; uri: string; attributes: Record<string, string>; children: XmlElement[]; text: string };
+export type XmlElement = {
+  name: string;
+  uri: string;
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+};
 
 /** Parses XML with a conforming, namespace-aware parser: throws on anything that is not well-formed. */
 export const parseXml = (source: string): XmlElement => {
@@ -14,7 +20,9 @@ export const parseXml = (source: string): XmlElement => {
     const element: XmlElement = {
       name: tag.local ?? tag.name,
       uri: tag.uri ?? '',
-      attributes: Object.fromEntries(Object.values(tag.attributes).map((attribute) => [attribute.name, attribute.value])),
+      attributes: Object.fromEntries(
+        Object.values(tag.attributes).map((attribute) => [attribute.name, attribute.value]),
+      ),
       children: [],
       text: '',
     };
@@ -37,7 +45,8 @@ export const parseXml = (source: string): XmlElement => {
 
 export const childrenNamed = (element: XmlElement, name: string): XmlElement[] =>
   element.children.filter((child) => child.name === name);
-export const childNamed = (element: XmlElement, name: string): XmlElement | undefined => childrenNamed(element, name)[0];
+export const childNamed = (element: XmlElement, name: string): XmlElement | undefined =>
+  childrenNamed(element, name)[0];
 
 /** schema.org's context, as its terms expand (no network in tests: served here). */
 const SCHEMA_ORG_CONTEXT = { '@context': { '@vocab': 'https://schema.org/' } };
@@ -50,7 +59,8 @@ export const expandJsonLd = (document: unknown): Promise<Record<string, unknown>
   jsonld.expand(document, {
     safe: true,
     documentLoader: async (url: string) => {
-      if (/^https?:\/\/schema\.org\/?$/.test(url)) return { contextUrl: null, documentUrl: url, document: SCHEMA_ORG_CONTEXT };
+      if (/^https?:\/\/schema\.org\/?$/.test(url))
+        return { contextUrl: null, documentUrl: url, document: SCHEMA_ORG_CONTEXT };
       throw new Error(`JSON-LD: no remote context expected (${url})`);
     },
   });

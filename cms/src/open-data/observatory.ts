@@ -45,6 +45,39 @@ const loadFacts = async (strapi: Core.Strapi): Promise<ReportFacts[]> =>
     (row) => JSON.parse(row.facts) as ReportFacts,
   );
 
+/** Every write of a report's figures sets its row's `written_at`; a removal lowers the count. */
+const factsVersion = async (strapi: Core.Strapi): Promise<string> => {
+  const row = (await openDataTable(strapi, OBSERVATORY_FACTS_TABLE)
+    .count({ rows: '*' })
+    .max({ latest: 'written_at' })
+    .first()) as { rows: number | string; latest: number | string | null } | undefined;
+  return `${String(row?.rows ?? 0)}:${String(row?.latest ?? 0)}`;
+};
+
+type Loaded = {
+  version: string;
+  loadedAt: number;
+  facts: ReportFacts[];
+  geography: Geography;
+  observatory: Observatory;
+};
+/** Provinces and regions are reference data: read again at most this often. */
+const GEOGRAPHY_MS = 60_000;
+let loaded: Loaded | null = null;
+
+/**
+ * The figures and the arithmetic over them, kept between requests while no report's figures
+ * changed (checked with one small query, so every instance of a cluster sees the others' writes):
+ * the groups already added up are reused.
+ */
+const currentObservatory = async (strapi: Core.Strapi): Promise<Loaded> => {
+  const version = await factsVersion(strapi);
+  if (loaded && loaded.version === version && Date.now() - loaded.loadedAt < GEOGRAPHY_MS) return loaded;
+  const [facts, geography] = await Promise.all([loadFacts(strapi), geographyOf(strapi)]);
+  loaded = { version, loadedAt: Date.now(), facts, geography, observatory: new Observatory(facts, geography) };
+  return loaded;
+};
+
 type Query = { anno?: unknown; regione?: unknown; provincia?: unknown; tipo?: unknown };
 
 const text = (value: unknown): string | null =>
@@ -55,8 +88,7 @@ const text = (value: unknown): string | null =>
  * applied here, so a hidden figure never leaves the CMS; and what can be selected.
  */
 export const observatoryView = async (strapi: Core.Strapi, query: Query) => {
-  const [facts, geography] = await Promise.all([loadFacts(strapi), geographyOf(strapi)]);
-  const observatory = new Observatory(facts, geography);
+  const { facts, geography, observatory } = await currentObservatory(strapi);
   const years = observatory.years;
 
   const yearText = text(query.anno);

@@ -45,17 +45,21 @@ const reportHead = async (strapi: Core.Strapi, documentId: string): Promise<Repo
     where: { documentId },
     select: ['documentId', 'year', 'stage', 'updatedAt'],
     populate: {
-      organisation: { select: ['documentId', 'name', 'slug', 'platformStatus'], populate: { province: { select: ['code'] } } },
+      organisation: {
+        select: ['documentId', 'name', 'slug', 'platformStatus'],
+        populate: { province: { select: ['code'] } },
+      },
     },
   })) as ReportHead | null;
 
-const isPublished = (head: ReportHead | null): head is ReportHead & { organisation: NonNullable<ReportHead['organisation']> } =>
+const isPublished = (
+  head: ReportHead | null,
+): head is ReportHead & { organisation: NonNullable<ReportHead['organisation']> } =>
   head?.stage === 'Pubblicato' && head.organisation?.platformStatus === ACTIVE_STATUS;
 
 const changeRow = async (strapi: Core.Strapi, trx: Knex.Transaction, kind: ChangeKind, documentId: string) =>
   (await openDataTable(strapi, PUBLIC_CHANGES_TABLE, trx).where({ kind, document_id: documentId }).first()) as
-    | ChangeRow
-    | undefined;
+    ChangeRow | undefined;
 
 /**
  * Records what the public now sees of an item: present (first time or again, with `changed_at` now)
@@ -71,8 +75,15 @@ const recordPresence = async (
 ): Promise<boolean> => {
   const row = await changeRow(strapi, trx, kind, documentId);
   if (seen) {
-    const values = { slug: seen.slug, title: seen.title, organisation_name: seen.organisationName, present: true, changed_at: now };
-    if (row) await openDataTable(strapi, PUBLIC_CHANGES_TABLE, trx).where({ kind, document_id: documentId }).update(values);
+    const values = {
+      slug: seen.slug,
+      title: seen.title,
+      organisation_name: seen.organisationName,
+      present: true,
+      changed_at: now,
+    };
+    if (row)
+      await openDataTable(strapi, PUBLIC_CHANGES_TABLE, trx).where({ kind, document_id: documentId }).update(values);
     else {
       await openDataTable(strapi, PUBLIC_CHANGES_TABLE, trx).insert({
         kind,
@@ -110,7 +121,11 @@ export const refreshPractice = async (
 };
 
 /** The observatory's facts of a published report, kept in step with it. */
-const writeFacts = async (strapi: Core.Strapi, trx: Knex.Transaction, head: ReportHead & { organisation: NonNullable<ReportHead['organisation']> }) => {
+const writeFacts = async (
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  head: ReportHead & { organisation: NonNullable<ReportHead['organisation']> },
+) => {
   const report = await socialReports(strapi).findWithSections(head.documentId);
   if (!report) return;
   const facts = factsOfReport(report, head.organisation.documentId, head.organisation.province?.code ?? null);
@@ -120,11 +135,12 @@ const writeFacts = async (strapi: Core.Strapi, trx: Knex.Transaction, head: Repo
     year: head.year,
     facts: JSON.stringify(facts),
     report_updated_at: new Date(head.updatedAt).getTime(),
+    written_at: Date.now(),
   };
   await openDataTable(strapi, OBSERVATORY_FACTS_TABLE, trx)
     .insert(row)
     .onConflict('report_document_id')
-    .merge(['organisation_document_id', 'year', 'facts', 'report_updated_at']);
+    .merge(['organisation_document_id', 'year', 'facts', 'report_updated_at', 'written_at']);
 };
 
 /** After a write: a report's presence on the portal and its figures in the observatory. */
@@ -179,7 +195,11 @@ export const reconcileOpenData = async (strapi: Core.Strapi): Promise<{ practice
     where: { publishedAt: { $notNull: true }, organisation: { platformStatus: ACTIVE_STATUS } },
     select: ['documentId', 'publishedAt'],
   })) as { documentId: string; publishedAt: string }[];
-  const rows = (await openDataTable(strapi, PUBLIC_CHANGES_TABLE).select('kind', 'document_id', 'present')) as ChangeRow[];
+  const rows = (await openDataTable(strapi, PUBLIC_CHANGES_TABLE).select(
+    'kind',
+    'document_id',
+    'present',
+  )) as ChangeRow[];
   const known = new Map(rows.map((row) => [`${row.kind}:${row.document_id}`, Boolean(row.present)]));
   let practices = 0;
   const publicCards = new Set(published.map((card) => card.documentId));
@@ -224,13 +244,17 @@ export const reconcileOpenData = async (strapi: Core.Strapi): Promise<{ practice
   const factsAt = new Map(facts.map((row) => [row.report_document_id, Number(row.report_updated_at)]));
   const candidates = new Set<string>();
   for (const head of reportHeads) {
-    if (factsAt.get(head.documentId) !== new Date(head.updatedAt).getTime() || known.get(`bilancio:${head.documentId}`) !== true)
+    if (
+      factsAt.get(head.documentId) !== new Date(head.updatedAt).getTime() ||
+      known.get(`bilancio:${head.documentId}`) !== true
+    )
       candidates.add(head.documentId);
   }
   const publishedReports = new Set(reportHeads.map((head) => head.documentId));
   for (const id of factsAt.keys()) if (!publishedReports.has(id)) candidates.add(id);
-  for (const row of rows) if (row.kind === 'bilancio' && Boolean(row.present) && !publishedReports.has(row.document_id)) candidates.add(row.document_id);
+  for (const row of rows)
+    if (row.kind === 'bilancio' && Boolean(row.present) && !publishedReports.has(row.document_id))
+      candidates.add(row.document_id);
   for (const id of candidates) await trxRun((trx) => refreshReport(strapi, trx, id));
   return { practices, reports: candidates.size };
 };
-

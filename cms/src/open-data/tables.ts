@@ -34,6 +34,8 @@ const definitions: Record<string, (table: Knex.CreateTableBuilder) => void> = {
     table.integer('year').notNullable();
     table.text('facts').notNullable();
     table.bigInteger('report_updated_at').notNullable();
+    // When the row was last written: with the count, the version of the observatory's figures.
+    table.bigInteger('written_at').notNullable().defaultTo(0);
   },
   [ALERT_QUEUE_TABLE]: (table) => {
     table.string('card_document_id', 64).primary();
@@ -49,10 +51,16 @@ const definitions: Record<string, (table: Knex.CreateTableBuilder) => void> = {
 
 /** Creates the open data's own tables when missing; at every start, under the start-up lock. */
 export const ensureOpenDataTables = async (strapi: Core.Strapi): Promise<void> => {
+  // A schema builder runs once: a new one for each statement.
+  const schema = () => strapi.db.getSchemaConnection();
   for (const [name, define] of Object.entries(definitions)) {
-    if (!(await strapi.db.getSchemaConnection().hasTable(name))) {
-      await strapi.db.getSchemaConnection().createTable(name, define);
-    }
+    if (!(await schema().hasTable(name))) await schema().createTable(name, define);
+  }
+  // Tables made before the observatory kept its version.
+  if (!(await schema().hasColumn(OBSERVATORY_FACTS_TABLE, 'written_at'))) {
+    await schema().alterTable(OBSERVATORY_FACTS_TABLE, (table) =>
+      table.bigInteger('written_at').notNullable().defaultTo(0),
+    );
   }
 };
 

@@ -7,7 +7,9 @@ import { CmsUnavailableError } from './errors.ts';
 
 const TIMEOUT_MS = 8_000;
 
-export type AlertOutcome = { accepted: true; message: string } | { accepted: false; status: number; message: string; fieldErrors: Record<string, string> };
+export type AlertOutcome =
+  | { accepted: true; message: string }
+  | { accepted: false; status: number; message: string; fieldErrors: Record<string, string> };
 
 type Answer = {
   error?: { message?: string; details?: { errors?: { path?: (string | number)[]; message?: string }[] } };
@@ -41,10 +43,21 @@ const post = async (path: string, data: Record<string, unknown>, clientIp: strin
     const field = (error.path ?? []).join('.');
     if (field && error.message && !fieldErrors[field]) fieldErrors[field] = error.message;
   }
-  return { accepted: false, status: response.status, message: body.error?.message ?? 'La richiesta non è stata accettata.', fieldErrors };
+  return {
+    accepted: false,
+    status: response.status,
+    message: body.error?.message ?? 'La richiesta non è stata accettata.',
+    fieldErrors,
+  };
 };
 
-export type AlertRequest = { email: string; areas: string[]; regions: string[]; privacyAccepted: boolean; homepage: string };
+export type AlertRequest = {
+  email: string;
+  areas: string[];
+  regions: string[];
+  privacyAccepted: boolean;
+  homepage: string;
+};
 
 export const requestAlerts = (request: AlertRequest, clientIp: string | null): Promise<AlertOutcome> =>
   post('/alert-subscriptions', request, clientIp);

@@ -24,7 +24,9 @@ export const atomFeed = (head: FeedHead, entries: FeedEntry[]): string => {
       `    <published>${entry.publishedAt}</published>`,
       `    <updated>${entry.updatedAt}</updated>`,
       `    <author><name>${escapeXml(entry.organisationName ?? head.author)}</name></author>`,
-      entry.category ? `    <category term="${escapeXml(entry.category)}" label="${escapeXml(entry.category)}"/>` : null,
+      entry.category
+        ? `    <category term="${escapeXml(entry.category)}" label="${escapeXml(entry.category)}"/>`
+        : null,
       `    <summary type="text">${escapeXml(entry.summary)}</summary>`,
       '  </entry>',
     ]

@@ -4,7 +4,14 @@
  */
 import { CSV_NAMES, CSV_ROW_NAMES } from './observatory.ts';
 
-export type FieldType = 'testo' | 'numero intero' | 'numero decimale' | 'vero/falso' | 'data e ora ISO 8601' | 'elenco di testi' | 'indirizzo web';
+export type FieldType =
+  | 'testo'
+  | 'numero intero'
+  | 'numero decimale'
+  | 'vero/falso'
+  | 'data e ora ISO 8601'
+  | 'elenco di testi'
+  | 'indirizzo web';
 export type Field = { name: string; meaning: string; type: FieldType; example: string };
 export type Distribution = { format: 'CSV' | 'JSON' | 'GEOJSON'; path: string; mediaType: string; title: string };
 export type Dataset = {
@@ -21,7 +28,12 @@ export type Dataset = {
 };
 
 const csv = (path: string, title: string): Distribution => ({ format: 'CSV', path, mediaType: 'text/csv', title });
-const json = (path: string, title: string): Distribution => ({ format: 'JSON', path, mediaType: 'application/json', title });
+const json = (path: string, title: string): Distribution => ({
+  format: 'JSON',
+  path,
+  mediaType: 'application/json',
+  title,
+});
 const geojson = (path: string, title: string): Distribution => ({
   format: 'GEOJSON',
   path,
@@ -59,7 +71,12 @@ const PRACTICES: Dataset = {
   ],
   fields: [
     { name: 'slug', meaning: 'Identificativo della pratica nel portale', type: 'testo', example: 'assemblee-di-valle' },
-    { name: 'url', meaning: 'Pagina della pratica', type: 'indirizzo web', example: 'https://…/pratiche/assemblee-di-valle' },
+    {
+      name: 'url',
+      meaning: 'Pagina della pratica',
+      type: 'indirizzo web',
+      example: 'https://…/pratiche/assemblee-di-valle',
+    },
     { name: 'titolo', meaning: 'Nome della pratica', type: 'testo', example: 'Assemblee di valle' },
     {
       name: 'ambito',
@@ -67,8 +84,18 @@ const PRACTICES: Dataset = {
       type: 'testo',
       example: 'Co-progettazione con la Pubblica Amministrazione',
     },
-    { name: 'organizzazione', meaning: 'Organizzazione proponente', type: 'testo', example: 'Il Sentiero Cooperativa Sociale' },
-    { name: 'tipo_organizzazione', meaning: 'Tipo dell’organizzazione', type: 'testo', example: 'Cooperativa sociale di tipo A' },
+    {
+      name: 'organizzazione',
+      meaning: 'Organizzazione proponente',
+      type: 'testo',
+      example: 'Il Sentiero Cooperativa Sociale',
+    },
+    {
+      name: 'tipo_organizzazione',
+      meaning: 'Tipo dell’organizzazione',
+      type: 'testo',
+      example: 'Cooperativa sociale di tipo A',
+    },
     ...place,
     { name: 'anno_avvio', meaning: 'Anno di avvio della pratica', type: 'numero intero', example: '2022' },
     {
@@ -77,13 +104,43 @@ const PRACTICES: Dataset = {
       type: 'elenco di testi',
       example: 'PA e EE.LL.; Università, Centri di ricerca',
     },
-    { name: 'partner_economici', meaning: 'Categorie dei partner economici', type: 'elenco di testi', example: 'Soggetti profit' },
-    { name: 'finanziamenti', meaning: 'Forme di finanziamento attivate', type: 'elenco di testi', example: 'Proprie; Fondazioni' },
+    {
+      name: 'partner_economici',
+      meaning: 'Categorie dei partner economici',
+      type: 'elenco di testi',
+      example: 'Soggetti profit',
+    },
+    {
+      name: 'finanziamenti',
+      meaning: 'Forme di finanziamento attivate',
+      type: 'elenco di testi',
+      example: 'Proprie; Fondazioni',
+    },
     { name: 'valutazione_impatto', meaning: 'Valutazione d’impatto prevista', type: 'vero/falso', example: 'true' },
-    { name: 'descrizione', meaning: 'Obiettivi, destinatari, settore, attività (massimo 2000 caratteri)', type: 'testo', example: 'Il progetto…' },
-    { name: 'elementi_innovazione', meaning: 'Elementi di innovazione (massimo 1500 caratteri)', type: 'testo', example: 'Per la prima volta…' },
-    { name: 'valutazione', meaning: 'Stato, risultati, punti di forza e di debolezza (massimo 1500 caratteri)', type: 'testo', example: 'In due anni…' },
-    { name: 'pubblicata_il', meaning: 'Ultima pubblicazione della scheda', type: 'data e ora ISO 8601', example: '2026-03-01T10:00:00.000Z' },
+    {
+      name: 'descrizione',
+      meaning: 'Obiettivi, destinatari, settore, attività (massimo 2000 caratteri)',
+      type: 'testo',
+      example: 'Il progetto…',
+    },
+    {
+      name: 'elementi_innovazione',
+      meaning: 'Elementi di innovazione (massimo 1500 caratteri)',
+      type: 'testo',
+      example: 'Per la prima volta…',
+    },
+    {
+      name: 'valutazione',
+      meaning: 'Stato, risultati, punti di forza e di debolezza (massimo 1500 caratteri)',
+      type: 'testo',
+      example: 'In due anni…',
+    },
+    {
+      name: 'pubblicata_il',
+      meaning: 'Ultima pubblicazione della scheda',
+      type: 'data e ora ISO 8601',
+      example: '2026-03-01T10:00:00.000Z',
+    },
     ...coordinates,
   ],
   notes: [
@@ -106,10 +163,25 @@ const ORGANISATIONS: Dataset = {
     geojson('/dati/organizzazioni.geojson', 'Organizzazioni (GeoJSON)'),
   ],
   fields: [
-    { name: 'slug', meaning: 'Identificativo dell’organizzazione nel portale', type: 'testo', example: 'navigli-insieme' },
-    { name: 'url', meaning: 'Pagina dell’organizzazione', type: 'indirizzo web', example: 'https://…/organizzazioni/navigli-insieme' },
+    {
+      name: 'slug',
+      meaning: 'Identificativo dell’organizzazione nel portale',
+      type: 'testo',
+      example: 'navigli-insieme',
+    },
+    {
+      name: 'url',
+      meaning: 'Pagina dell’organizzazione',
+      type: 'indirizzo web',
+      example: 'https://…/organizzazioni/navigli-insieme',
+    },
     { name: 'nome', meaning: 'Denominazione', type: 'testo', example: 'Navigli Insieme Cooperativa Sociale' },
-    { name: 'tipo', meaning: 'Uno dei sei tipi di organizzazione', type: 'testo', example: 'Cooperativa sociale di tipo A' },
+    {
+      name: 'tipo',
+      meaning: 'Uno dei sei tipi di organizzazione',
+      type: 'testo',
+      example: 'Cooperativa sociale di tipo A',
+    },
     { name: 'aderente_legacoop', meaning: 'Aderisce a Legacoop', type: 'vero/falso', example: 'true' },
     { name: 'indirizzo', meaning: 'Indirizzo della sede', type: 'testo', example: 'Via Ripa di Porta Ticinese, 12' },
     { name: 'cap', meaning: 'Codice di avviamento postale', type: 'testo', example: '20143' },
@@ -117,8 +189,18 @@ const ORGANISATIONS: Dataset = {
     { name: 'sito_web', meaning: 'Sito web', type: 'indirizzo web', example: 'https://www.esempio.it' },
     { name: 'anno_fondazione', meaning: 'Anno di fondazione', type: 'numero intero', example: '1998' },
     { name: 'descrizione', meaning: 'Presentazione', type: 'testo', example: 'Servizi educativi…' },
-    { name: 'consorzi', meaning: 'Consorzi di cui è associata', type: 'elenco di testi', example: 'Consorzio Sociale Light' },
-    { name: 'associate', meaning: 'Per un consorzio: le organizzazioni associate', type: 'elenco di testi', example: 'Il Sentiero; Lariana Servizi' },
+    {
+      name: 'consorzi',
+      meaning: 'Consorzi di cui è associata',
+      type: 'elenco di testi',
+      example: 'Consorzio Sociale Light',
+    },
+    {
+      name: 'associate',
+      meaning: 'Per un consorzio: le organizzazioni associate',
+      type: 'elenco di testi',
+      example: 'Il Sentiero; Lariana Servizi',
+    },
     ...coordinates,
   ],
   notes: ['CSV: UTF-8 con BOM, separatore virgola, punto decimale; i valori multipli sono separati da «;».'],
@@ -138,15 +220,35 @@ const SERVICES: Dataset = {
   ],
   fields: [
     { name: 'consorzio', meaning: 'Consorzio', type: 'testo', example: 'Consorzio Sociale Light' },
-    { name: 'consorzio_slug', meaning: 'Identificativo del consorzio nel portale', type: 'testo', example: 'consorzio-sociale-light' },
+    {
+      name: 'consorzio_slug',
+      meaning: 'Identificativo del consorzio nel portale',
+      type: 'testo',
+      example: 'consorzio-sociale-light',
+    },
     { name: 'servizio', meaning: 'Nome del servizio, se indicato', type: 'testo', example: 'Centro diurno' },
-    { name: 'organizzazione', meaning: 'Associata che gestisce il servizio, se indicata', type: 'testo', example: 'Ticino Cura' },
+    {
+      name: 'organizzazione',
+      meaning: 'Associata che gestisce il servizio, se indicata',
+      type: 'testo',
+      example: 'Ticino Cura',
+    },
     { name: 'area_di_servizio', meaning: 'Area di servizio', type: 'testo', example: 'Anziani' },
     { name: 'provincia', meaning: 'Provincia', type: 'testo', example: 'Pavia' },
     { name: 'sigla_provincia', meaning: 'Sigla della provincia', type: 'testo', example: 'PV' },
     { name: 'regione', meaning: 'Regione', type: 'testo', example: 'Lombardia' },
-    { name: 'latitudine', meaning: 'Latitudine (WGS 84) del capoluogo di provincia', type: 'numero decimale', example: '45.1847' },
-    { name: 'longitudine', meaning: 'Longitudine (WGS 84) del capoluogo di provincia', type: 'numero decimale', example: '9.1582' },
+    {
+      name: 'latitudine',
+      meaning: 'Latitudine (WGS 84) del capoluogo di provincia',
+      type: 'numero decimale',
+      example: '45.1847',
+    },
+    {
+      name: 'longitudine',
+      meaning: 'Longitudine (WGS 84) del capoluogo di provincia',
+      type: 'numero decimale',
+      example: '9.1582',
+    },
   ],
   notes: ['Una riga per servizio: più servizi della stessa area nella stessa provincia sono più righe.'],
 };
@@ -163,23 +265,55 @@ const OBSERVATORY_TABLES: [string, string][] = [
 ];
 
 const MEANINGS: Record<string, [string, FieldType, string]> = {
-  organizzazioni: ['Organizzazioni che hanno pubblicato il bilancio sociale dell’anno (mai nascosto: i bilanci sono pubblici)', 'numero intero', '12'],
-  lavoratori: ['Lavoratori (donne e uomini, tutte le tipologie) delle organizzazioni che li indicano', 'numero intero', '845'],
+  organizzazioni: [
+    'Organizzazioni che hanno pubblicato il bilancio sociale dell’anno (mai nascosto: i bilanci sono pubblici)',
+    'numero intero',
+    '12',
+  ],
+  lavoratori: [
+    'Lavoratori (donne e uomini, tutte le tipologie) delle organizzazioni che li indicano',
+    'numero intero',
+    '845',
+  ],
   quota_donne: ['Quota di donne tra quei lavoratori, da 0 a 1', 'numero decimale', '0.6312'],
   volontari: ['Volontari (soci, non soci, servizio civile)', 'numero intero', '120'],
   beneficiari_diretti: ['Beneficiari diretti delle attività', 'numero intero', '3400'],
   beneficiari_indiretti: ['Beneficiari indiretti', 'numero intero', '5100'],
   ricavi_e_proventi_euro: ['Ricavi e proventi totali, in euro', 'numero decimale', '12500000.00'],
   contributi_pubblici_euro: ['Contributi pubblici, in euro', 'numero decimale', '240000.00'],
-  contributi_privati_euro: ['Contributi privati, 5 per mille, donazioni e raccolta fondi, in euro', 'numero decimale', '96000.00'],
-  organizzazioni_con_svantaggiati: ['Cooperative di tipo B e A+B che indicano i lavoratori svantaggiati', 'numero intero', '7'],
+  contributi_privati_euro: [
+    'Contributi privati, 5 per mille, donazioni e raccolta fondi, in euro',
+    'numero decimale',
+    '96000.00',
+  ],
+  organizzazioni_con_svantaggiati: [
+    'Cooperative di tipo B e A+B che indicano i lavoratori svantaggiati',
+    'numero intero',
+    '7',
+  ],
   lavoratori_svantaggiati: ['Lavoratori svantaggiati (L. 381/1991, art. 4)', 'numero intero', '96'],
-  quota_svantaggiati: ['Quota di svantaggiati sui lavoratori, da 0 a 1 (il minimo è 0.30)', 'numero decimale', '0.3821'],
+  quota_svantaggiati: [
+    'Quota di svantaggiati sui lavoratori, da 0 a 1 (il minimo è 0.30)',
+    'numero decimale',
+    '0.3821',
+  ],
   organizzazioni_almeno_30: ['Cooperative con almeno il 30% di svantaggiati', 'numero intero', '6'],
   organizzazioni_sotto_30: ['Cooperative sotto il 30%', 'numero intero', '1'],
-  organizzazioni_con_retribuzioni: ['Organizzazioni che indicano la retribuzione lorda massima e minima', 'numero intero', '10'],
-  rapporto_medio_retribuzioni: ['Media dei rapporti tra retribuzione lorda annua massima e minima (4.20 vuol dire 1:4,2)', 'numero decimale', '4.20'],
-  entro_il_limite: ['Organizzazioni entro il limite che indicano (1:8, o 1:12 per competenze specifiche)', 'numero intero', '9'],
+  organizzazioni_con_retribuzioni: [
+    'Organizzazioni che indicano la retribuzione lorda massima e minima',
+    'numero intero',
+    '10',
+  ],
+  rapporto_medio_retribuzioni: [
+    'Media dei rapporti tra retribuzione lorda annua massima e minima (4.20 vuol dire 1:4,2)',
+    'numero decimale',
+    '4.20',
+  ],
+  entro_il_limite: [
+    'Organizzazioni entro il limite che indicano (1:8, o 1:12 per competenze specifiche)',
+    'numero intero',
+    '9',
+  ],
   oltre_il_limite: ['Organizzazioni oltre il limite', 'numero intero', '1'],
   con_limite_1_12: ['Organizzazioni che applicano il limite di 1:12', 'numero intero', '2'],
   importo_euro: ['Importo della fonte, in euro', 'numero decimale', '830000.00'],
@@ -190,7 +324,11 @@ const MEANINGS: Record<string, [string, FieldType, string]> = {
   tipo_organizzazione: ['Tipo di organizzazione', 'testo', 'Cooperativa sociale di tipo B'],
   fonte: ['Fonte dei ricavi e proventi (voci della sezione 6 del bilancio)', 'testo', 'Contributi pubblici'],
   anno: ['Anno del bilancio sociale', 'numero intero', '2024'],
-  note: ['Quali dati della riga non sono mostrati e perché (vuoto se sono tutti mostrati)', 'testo', 'Lavoratori: Dato non mostrato: meno di 3 organizzazioni nel gruppo'],
+  note: [
+    'Quali dati della riga non sono mostrati e perché (vuoto se sono tutti mostrati)',
+    'testo',
+    'Lavoratori: Dato non mostrato: meno di 3 organizzazioni nel gruppo',
+  ],
 };
 
 const observatoryFields = (): Field[] => {

@@ -32,7 +32,12 @@ const FILE_TYPES: Record<Distribution['format'], string> = { CSV: 'CSV', JSON: '
 
 const day = (iso: string): string => iso.slice(0, 10);
 
-export const catalogueJsonLd = (datasets: Dataset[], portalUrl: string, publisher: Publisher, modified: string): unknown => {
+export const catalogueJsonLd = (
+  datasets: Dataset[],
+  portalUrl: string,
+  publisher: Publisher,
+  modified: string,
+): unknown => {
   const agent = {
     '@id': `${portalUrl}/#editore`,
     '@type': ['foaf:Agent', 'dcatapit:Agent'],

@@ -20,7 +20,12 @@ const administrativeArea = (name: string | null | undefined): Node | null =>
   name ? { '@type': 'AdministrativeArea', name } : null;
 
 const placeOf = (
-  where: { address?: string | null; postalCode?: string | null; city?: string | null; province?: { name: string; code: string; region: { name: string } | null } | null },
+  where: {
+    address?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    province?: { name: string; code: string; region: { name: string } | null } | null;
+  },
   latitude: number | null,
   longitude: number | null,
 ): Node => ({
@@ -38,7 +43,9 @@ const placeOf = (
 });
 
 const areasServed = (province: { name: string; region: { name: string } | null } | null | undefined): Node[] =>
-  [administrativeArea(province?.name), administrativeArea(province?.region?.name)].filter((area): area is Node => area !== null);
+  [administrativeArea(province?.name), administrativeArea(province?.region?.name)].filter(
+    (area): area is Node => area !== null,
+  );
 
 export const practiceJsonLd = (card: PracticeCard, provinces: Province[], portalUrl: string): Node => {
   const organisation = card.organisation;
@@ -87,7 +94,13 @@ export const organisationJsonLd = (
     name: organisation.name,
     url,
     ...(organisation.description ? { description: organisation.description } : {}),
-    ...(organisation.website ? { sameAs: [/^https?:\/\//i.test(organisation.website) ? organisation.website : `https://${organisation.website}`] } : {}),
+    ...(organisation.website
+      ? {
+          sameAs: [
+            /^https?:\/\//i.test(organisation.website) ? organisation.website : `https://${organisation.website}`,
+          ],
+        }
+      : {}),
     ...(logoUrl ? { logo: logoUrl } : {}),
     ...(organisation.foundedYear ? { foundingDate: String(organisation.foundedYear) } : {}),
     additionalType: organisation.organisationType,

@@ -10,9 +10,15 @@ import { CmsUnavailableError } from './errors.ts';
 const TIMEOUT_MS = 8_000;
 
 /** A practice's record changes with its card, its organisation, its taxonomies and its place. */
-const PRACTICE_TAGS = ['practice-cards', 'organisations', 'innovation-areas', 'partner-categories', 'funding-sources', 'provinces', 'regions'].map(
-  typeTag,
-);
+const PRACTICE_TAGS = [
+  'practice-cards',
+  'organisations',
+  'innovation-areas',
+  'partner-categories',
+  'funding-sources',
+  'provinces',
+  'regions',
+].map(typeTag);
 const FEED_TAGS = ['practice-cards', 'social-reports', 'organisations', 'innovation-areas'].map(typeTag);
 
 const read = async <T>(path: string, tags: string[]): Promise<T> => {
@@ -65,9 +71,16 @@ export type FeedEntry = {
   updatedAt: string;
 };
 
-export const getFeedEntries = (limit = 50): Promise<FeedEntry[]> => read<FeedEntry[]>(`/open-data/feed?limit=${limit}`, FEED_TAGS);
+export const getFeedEntries = (limit = 50): Promise<FeedEntry[]> =>
+  read<FeedEntry[]>(`/open-data/feed?limit=${limit}`, FEED_TAGS);
 
-export type PublishedReportEntry = { organisationSlug: string; organisationName: string | null; year: number; publishedAt: string; changedAt: string };
+export type PublishedReportEntry = {
+  organisationSlug: string;
+  organisationName: string | null;
+  year: number;
+  publishedAt: string;
+  changedAt: string;
+};
 
 export const getPublishedReports = (): Promise<PublishedReportEntry[]> =>
   read<PublishedReportEntry[]>('/open-data/published-reports', FEED_TAGS);

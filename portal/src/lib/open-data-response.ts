@@ -27,7 +27,12 @@ export const downloadOf = async (
         ? recordsCsv(records, columns)
         : JSON.stringify(
             format === 'json'
-              ? { licenza: LICENCE.url, attribuzione: LICENCE.attribution, generato_il: new Date().toISOString(), [jsonKey]: records }
+              ? {
+                  licenza: LICENCE.url,
+                  attribuzione: LICENCE.attribution,
+                  generato_il: new Date().toISOString(),
+                  [jsonKey]: records,
+                }
               : recordsGeoJson(records),
           );
     return new Response(body, {

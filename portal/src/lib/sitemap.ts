@@ -5,7 +5,19 @@ import { getPublishedReports } from './open-data-changes.ts';
 
 export type SitemapEntry = { path: string; lastModified?: string | null };
 
-const FIXED = ['/', '/pratiche', '/aree', '/consorzi', '/organizzazioni', '/osservatorio', '/dati', '/dati/statistiche', '/avvisi', '/registrazione', '/privacy'];
+const FIXED = [
+  '/',
+  '/pratiche',
+  '/aree',
+  '/consorzi',
+  '/organizzazioni',
+  '/osservatorio',
+  '/dati',
+  '/dati/statistiche',
+  '/avvisi',
+  '/registrazione',
+  '/privacy',
+];
 
 export const sitemapEntries = async (): Promise<SitemapEntry[]> => {
   const [cards, areas, organisations, consortia, reports] = await Promise.all([
@@ -30,7 +42,12 @@ export const sitemapEntries = async (): Promise<SitemapEntry[]> => {
 };
 
 const escapeXml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 
 export const sitemapXml = (portalUrl: string, entries: SitemapEntry[]): string =>
   [

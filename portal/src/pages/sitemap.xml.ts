@@ -8,7 +8,9 @@ import { sitemapEntries, sitemapXml } from '../lib/sitemap.ts';
 export const GET: APIRoute = async () => {
   try {
     const body = sitemapXml(config().portalPublicUrl, await sitemapEntries());
-    return new Response(body, { headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': PAGE_CACHE } });
+    return new Response(body, {
+      headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': PAGE_CACHE },
+    });
   } catch (error) {
     if (!(error instanceof CmsUnavailableError)) throw error;
     return new Response('Mappa del sito momentaneamente non disponibile.', {

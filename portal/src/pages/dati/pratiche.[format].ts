@@ -14,14 +14,21 @@ const FORMATS = {
 
 /** `/dati/pratiche.csv`, `.json`, `.geojson`: every published practice, built from the CMS on request. */
 const refused = (message: string): Response =>
-  new Response(message, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': PAGE_CACHE } });
+  new Response(message, {
+    status: 400,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': PAGE_CACHE },
+  });
 
 /**
  * `/dati/pratiche.json?modificate_dal=<ISO 8601>`: the practices published or changed since then,
  * each with when, and the ones withdrawn as tombstones; `fino_al` is the next call's date.
  */
 const changesSince = async (since: string): Promise<Response> => {
-  const [changes, cards, provinces] = await Promise.all([getPracticeChanges(since), listPracticeCards(), listProvinces()]);
+  const [changes, cards, provinces] = await Promise.all([
+    getPracticeChanges(since),
+    listPracticeCards(),
+    listProvinces(),
+  ]);
   const byCode = new Map(provinces.map((province) => [province.code, province]));
   const changedAt = new Map(changes.changed.map((change) => [change.documentId, change.changedAt]));
   const portal = config().portalPublicUrl;
@@ -59,7 +66,10 @@ export const GET: APIRoute = async ({ params, url }) => {
     if (sinceText !== null) {
       if (format !== 'json') return refused('modificate_dal: disponibile soltanto per /dati/pratiche.json');
       const since = parseIsoMoment(sinceText.trim());
-      if (!since) return refused(`modificate_dal: «${sinceText}» non è una data ISO 8601 (per esempio 2026-03-01 oppure 2026-03-01T10:00:00Z)`);
+      if (!since)
+        return refused(
+          `modificate_dal: «${sinceText}» non è una data ISO 8601 (per esempio 2026-03-01 oppure 2026-03-01T10:00:00Z)`,
+        );
       return await changesSince(since);
     }
     const [cards, provinces] = await Promise.all([listPracticeCards(), listProvinces()]);
