@@ -577,6 +577,9 @@ describe('observatory, open data and alerts', () => {
       };
       expect(before).toMatchObject({ pratiche: [], ritirate: [] });
 
+      // Kept by the portal's cache until the CMS says what changed.
+      expect((await portalText('/feed.xml')).text).not.toContain('bilancio-partecipato-dei-soci');
+      expect((await portalText('/sitemap.xml')).text).not.toContain('bilancio-partecipato-dei-soci');
       const published = await cardId('bilancio-partecipato-dei-soci');
       await moveCard(as('curatore'), published, 'Pubblicata');
       const withdrawn = await cardId('isole-di-turno');
@@ -628,6 +631,9 @@ describe('observatory, open data and alerts', () => {
       expect(links[0]).toBe('/pratiche/bilancio-partecipato-dei-soci');
       expect(links).toContain(`/organizzazioni/terre-del-mincio/bilanci/${YEAR}`);
       expect(links).not.toContain('/pratiche/isole-di-turno');
+      const sitemap = (await portalText('/sitemap.xml')).text;
+      expect(sitemap).toContain('/pratiche/bilancio-partecipato-dei-soci</loc>');
+      expect(sitemap).not.toContain('/pratiche/isole-di-turno</loc>');
     });
   });
 
