@@ -20,7 +20,7 @@ const PAGES = [
   { name: 'registration sent', path: '/registrazione/inviata' },
   { name: 'open data', path: '/dati' },
   { name: 'statistics', path: '/dati/statistiche' },
-  { name: 'data dictionary', path: '/dati/dizionario/pratiche' },
+  { name: 'data dictionary', path: '/dati/dizionario/organizzazioni' },
   { name: 'observatory', path: '/osservatorio' },
   { name: 'observatory, filtered', path: '/osservatorio?anno=2023&regione=lombardia&tipo=tipo-a' },
   { name: 'alerts form', path: '/avvisi' },
