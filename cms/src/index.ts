@@ -34,6 +34,12 @@ import { mediaFilingMiddleware } from './media/media-filing';
 import { searchSyncMiddleware } from './search/middleware';
 import { startSearchSync } from './search/sync';
 import { startRetention } from './privacy/retention';
+import { openDataMiddleware } from './open-data/middleware';
+import { startAlertDigests, wakeAlertDigests } from './alerts/digest';
+import { alertSubscriptionMiddleware } from './alerts/subscriptions';
+import { alertAdminRoutes } from './admin-api/alert-subscriptions';
+import { reconcileOpenData } from './open-data/presence';
+import { ensureOpenDataTables } from './open-data/tables';
 import { closeRenderer } from '@coop/report-templates';
 import { reportPanelAdminRoutes } from './reports/admin-routes';
 import { managedFieldsMiddleware } from './reports/managed-fields';
@@ -43,6 +49,7 @@ import { cmsSettings } from './settings';
 
 let stopEmailOutbox: (() => Promise<void>) | undefined;
 let stopSearchSync: (() => Promise<void>) | undefined;
+let stopAlertDigests: (() => Promise<void>) | undefined;
 let stopRetention: (() => void) | undefined;
 let stopLimitPruning: (() => void) | undefined;
 let releaseInstance: (() => void) | undefined;
@@ -64,6 +71,8 @@ export default {
     strapi.documents.use(socialReportMiddleware(strapi));
     strapi.documents.use(consortiumServiceMiddleware(strapi));
     strapi.documents.use(searchSyncMiddleware(strapi));
+    strapi.documents.use(openDataMiddleware(strapi, wakeAlertDigests));
+    strapi.documents.use(alertSubscriptionMiddleware(strapi));
     registerPortalCache(strapi);
     strapi.server.routes(socialReportAdminRoutes(strapi));
     strapi.server.routes(registrationAdminRoutes(strapi));
@@ -72,6 +81,7 @@ export default {
     strapi.server.routes(reportAdminRoutes(strapi));
     strapi.server.routes(reportPanelAdminRoutes(strapi));
     strapi.server.routes(securityAdminRoutes(strapi));
+    strapi.server.routes(alertAdminRoutes(strapi));
     guardInvitationRoutes(strapi);
     // A worker answers its health check and nothing else: the admin and the API are the web instances' job.
     if (!servesRequests(cmsRole(strapi))) strapi.server.use(workerOnly);
@@ -86,12 +96,18 @@ export default {
     // Instances starting together on one PostgreSQL take turns, so each finds what the other made.
     await withStartupLock(strapi, async () => {
       await ensureClusterTables(strapi);
+      await ensureOpenDataTables(strapi);
       await registerConditions(strapi);
       const roleIds = await syncRoles(strapi);
       await syncPublicRole(strapi);
       await applyAdminViews(strapi);
       await ensureSuperAdmin(strapi);
       if (isServer) await seed(strapi, roleIds);
+      if (isServer) {
+        const reconciled = await reconcileOpenData(strapi);
+        if (reconciled.practices + reconciled.reports > 0)
+          strapi.log.info(`Dati aperti: ${reconciled.practices} pratiche e ${reconciled.reports} bilanci riallineati`);
+      }
     });
     if (!isServer) return;
     strapi.log.info(`CMS_ROLE=${role} (${strapi.db.dialect.client})`);
@@ -100,6 +116,7 @@ export default {
       stopEmailOutbox = startEmailOutbox(strapi);
       stopSearchSync = startSearchSync(strapi);
       stopRetention = startRetention(strapi);
+      stopAlertDigests = startAlertDigests(strapi);
     }
   },
 
@@ -108,6 +125,7 @@ export default {
     stopRetention?.();
     await stopEmailOutbox?.();
     await stopSearchSync?.();
+    await stopAlertDigests?.();
     await closeRenderer();
     releaseInstance?.();
   },

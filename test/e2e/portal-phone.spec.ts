@@ -113,6 +113,7 @@ test.describe('the catalogue on a phone', () => {
       'Pratiche e mappa',
       'Ambiti di innovazione',
       'Consorzi e territori',
+      'Osservatorio',
       'Dati aperti',
       'Richiedi le tue credenziali',
     ]);

@@ -10,6 +10,7 @@ test('the public reads the portal home page in Italian', async ({ page }) => {
     'Pratiche e mappa',
     'Ambiti di innovazione',
     'Consorzi e territori',
+    'Osservatorio',
     'Dati aperti',
     'Richiedi le tue credenziali',
   ]);

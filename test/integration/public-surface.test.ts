@@ -32,6 +32,13 @@ const CUSTOM_PUBLIC_ROUTES = [
   'GET /api/public-social-reports/:slug/:year',
   'GET /api/public-social-reports/:slug/:year/document',
   'GET /api/public-social-reports/:slug/:year/attestation',
+  'GET /api/observatory',
+  'GET /api/open-data/practice-changes',
+  'GET /api/open-data/feed',
+  'GET /api/open-data/published-reports',
+  'POST /api/alert-subscriptions',
+  'POST /api/alert-subscriptions/confirm',
+  'POST /api/alert-subscriptions/unsubscribe',
 ];
 
 /**
@@ -416,6 +423,62 @@ describe('public surface', () => {
       );
       expect(members).toContain('navigli-insieme');
       expect(members).not.toContain('il-sentiero');
+    });
+
+    it('answers the open-data routes with what is public only, and refuses any parameter they do not know', async () => {
+      for (const path of [
+        '/api/observatory',
+        '/api/open-data/practice-changes',
+        '/api/open-data/feed',
+        '/api/open-data/published-reports',
+      ]) {
+        for (const probe of ['filters[email][$eq]=x', 'populate=*', 'fields[0]=facts', 'anno=2024&anno=2023']) {
+          const { status, body } = await api(`${path}?${probe}`);
+          expect(status, `${path}?${probe}`).toBe(400);
+          expect((body.error as { message: string }).message).toMatch(/^Parametro «[a-z[\]$0-9]+»/);
+        }
+      }
+      const cards = (await api('/api/practice-cards?fields[0]=slug&pagination[pageSize]=100')).body.data as {
+        slug: string;
+      }[];
+      const changes = (await api('/api/open-data/practice-changes?since=2000-01-01')).body.data as {
+        changed: { slug: string }[];
+        withdrawn: { slug: string }[];
+      };
+      expect(changes.changed.map((card) => card.slug).sort()).toEqual(cards.map((card) => card.slug).sort());
+      // The suspended organisation's cards were public at the start: now they are tombstones.
+      expect(changes.withdrawn.map((card) => card.slug)).toContain('assemblee-di-valle');
+      const feed = JSON.stringify((await api('/api/open-data/feed?limit=200')).body);
+      const reports = JSON.stringify((await api('/api/open-data/published-reports')).body);
+      for (const hidden of [draft.title, String(suspended.name), String(pending.name)]) {
+        expect(feed, hidden).not.toContain(hidden);
+        expect(reports, hidden).not.toContain(hidden);
+      }
+      expect((await api('/api/open-data/practice-changes?since=ieri')).status).toBe(400);
+      expect((await api('/api/open-data/feed?limit=5000')).status).toBe(400);
+    });
+
+    it('tells nobody whether an address subscribes to alerts, and takes no forged link', async () => {
+      const subscribe = (data: Row) =>
+        api('/api/alert-subscriptions', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ data }),
+        });
+      const request = { email: 'curiosa@example.org', regions: ['lombardia'], privacyAccepted: true };
+      const first = await subscribe(request);
+      const again = await subscribe({ ...request, subscriptionStatus: 'Attiva', confirmedAt: '2026-01-01' });
+      expect([first.status, again.status]).toEqual([202, 202]);
+      expect(again.body).toEqual(first.body);
+      expect(JSON.stringify(first.body)).not.toContain('curiosa');
+      const post = (path: string, data: Row) =>
+        api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
+      expect((await post('/api/alert-subscriptions/confirm', { token: 'x'.repeat(32) })).status).toBe(400);
+      const forged = await post('/api/alert-subscriptions/unsubscribe', {
+        token: 'abcdefghijklmnopqrstuvwx.firma-falsa',
+      });
+      expect(forged.status).toBe(400);
+      expect((await subscribe({ email: 'senza-consenso@example.org', regions: ['lombardia'] })).status).toBe(400);
     });
   });
 

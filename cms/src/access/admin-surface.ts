@@ -203,6 +203,9 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
     'POST /coop/registration-requests/:documentId/reject',
   ]),
   ...staff('the inventory of this table', ['GET /coop/security/surface']),
+  ...staff('alert subscribers’ addresses are personal data: network staff export them', [
+    'GET /coop/alert-subscriptions/export',
+  ]),
 
   // Everything else of the admin is the network's: settings, accounts, roles, tokens, schema.
   ...staff('project settings and the admin information pages', [
@@ -346,6 +349,13 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
     'GET /api/public-social-reports/:slug/:year/attestation',
     'POST /api/registration-requests',
     'GET /api/privacy-notice',
+    'GET /api/observatory',
+    'GET /api/open-data/practice-changes',
+    'GET /api/open-data/feed',
+    'GET /api/open-data/published-reports',
+    'POST /api/alert-subscriptions',
+    'POST /api/alert-subscriptions/confirm',
+    'POST /api/alert-subscriptions/unsubscribe',
     'GET /api/content-type-builder/content-types',
     'GET /api/content-type-builder/content-types/:uid',
     'GET /api/content-type-builder/components',

@@ -18,3 +18,4 @@ export const SERVICE_AREA = 'api::service-area.service-area';
 
 /** Geography and taxonomies: reference data everyone reads and only network staff edit. */
 export const REFERENCE_TYPES = [REGION, PROVINCE, INNOVATION_AREA, PARTNER_CATEGORY, FUNDING_SOURCE, SERVICE_AREA];
+export const ALERT_SUBSCRIPTION = 'api::alert-subscription.alert-subscription';

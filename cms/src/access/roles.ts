@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CONDITIONS } from './conditions';
 import {
+  ALERT_SUBSCRIPTION,
   CONSORTIUM_SERVICE,
   EMAIL_MESSAGE,
   ORGANISATION,
@@ -86,6 +87,8 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: REGISTRATION_REQUEST, actions: ['read', 'update', 'delete'] },
       { subject: EMAIL_MESSAGE, actions: ['read'] },
       { subject: WORKFLOW_EVENT, actions: ['read'] },
+      // Subscribers' addresses: staff read and delete them (deleting removes their alert e-mails too).
+      { subject: ALERT_SUBSCRIPTION, actions: ['read', 'delete'] },
     ],
     media: 'all',
     other: ['admin::users.read'],

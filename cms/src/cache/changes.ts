@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import {
+  ALERT_SUBSCRIPTION,
   EMAIL_MESSAGE,
   ORGANISATION,
   ORGANISATION_USER,
@@ -26,6 +27,7 @@ const PRIVATE_TYPES = new Set([
   SEARCH_SYNC_TASK,
   REGISTRATION_REQUEST,
   ORGANISATION_USER,
+  ALERT_SUBSCRIPTION,
 ]);
 
 const resultDocumentId = (result: Result): string | undefined => result?.documentId ?? result?.entries?.[0]?.documentId;

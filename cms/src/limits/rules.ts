@@ -7,6 +7,8 @@ export const LIMITS = [
   'loginPerAccountAndClient',
   'loginPerClient',
   'practiceSheetPerClient',
+  'alertSubscriptionPerClient',
+  'alertSubscriptionPerEmail',
 ] as const;
 export type LimitName = (typeof LIMITS)[number];
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { EMAIL_MESSAGE, REGISTRATION_REQUEST } from '../access/content-types';
+import { purgeUnconfirmedSubscriptions } from '../alerts/subscriptions';
 import { hasTokenInClear, redactTokens } from '../email/redaction';
 import { daysBefore, privacySettings } from './settings';
 
@@ -11,7 +12,7 @@ import { daysBefore, privacySettings } from './settings';
 export const purgeExpiredRecords = async (
   strapi: Core.Strapi,
   now = Date.now(),
-): Promise<{ requests: number; emails: number }> => {
+): Promise<{ requests: number; emails: number; subscriptions: number }> => {
   const { retention } = privacySettings(strapi);
   const closedBefore = daysBefore(retention.closedRequestDays, now).toISOString();
   const closed = (await strapi.db.query(REGISTRATION_REQUEST).findMany({
@@ -26,7 +27,8 @@ export const purgeExpiredRecords = async (
   const emails = await strapi.db.query(EMAIL_MESSAGE).deleteMany({
     where: { deliveryStatus: 'Inviato', sentAt: { $lt: daysBefore(retention.sentEmailDays, now).toISOString() } },
   });
-  return { requests: closed.length, emails: emails.count };
+  const subscriptions = await purgeUnconfirmedSubscriptions(strapi, now);
+  return { requests: closed.length, emails: emails.count, subscriptions };
 };
 
 /** Messages stored before tokens were redacted lose them (the outbox restores a queued one's on sending). */
@@ -51,8 +53,10 @@ export const startRetention = (strapi: Core.Strapi): (() => void) => {
     running = true;
     try {
       const purged = await purgeExpiredRecords(strapi);
-      if (purged.requests + purged.emails > 0) {
-        strapi.log.info(`Retention: deleted ${purged.requests} registration requests, ${purged.emails} sent e-mails`);
+      if (purged.requests + purged.emails + purged.subscriptions > 0) {
+        strapi.log.info(
+          `Retention: deleted ${purged.requests} registration requests, ${purged.emails} sent e-mails, ${purged.subscriptions} unconfirmed alert subscriptions`,
+        );
       }
     } catch (error) {
       strapi.log.error(`Retention: ${String(error)}`);

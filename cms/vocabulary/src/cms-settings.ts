@@ -139,6 +139,14 @@ export const resolveCmsSettings = (env: Environment, repoRoot: string) => {
           max: read.int('ADMIN_LOGIN_CLIENT_RATE_LIMIT_ATTEMPTS', 20, { min: 1 }),
           windowSeconds: loginMinutes * 60,
         },
+        alertSubscriptionPerClient: {
+          max: read.int('ALERT_RATE_LIMIT_MAX', 5, { min: 1 }),
+          windowSeconds: read.number('ALERT_RATE_LIMIT_MINUTES', 10, POSITIVE) * 60,
+        },
+        alertSubscriptionPerEmail: {
+          max: read.int('ALERT_EMAIL_RATE_LIMIT_MAX', 3, { min: 1 }),
+          windowSeconds: read.number('ALERT_EMAIL_RATE_LIMIT_HOURS', 24, POSITIVE) * 3600,
+        },
         practiceSheetPerClient: {
           max: read.int('PRACTICE_SHEET_RATE_LIMIT_MAX', 30, { min: 1 }),
           windowSeconds: read.number('PRACTICE_SHEET_RATE_LIMIT_MINUTES', 1, POSITIVE) * 60,
@@ -174,6 +182,22 @@ export const resolveCmsSettings = (env: Environment, repoRoot: string) => {
       proxySecret: read.text('PORTAL_PROXY_SECRET', ''),
       /** Every portal instance, as the CMS reaches it: each receives the cache invalidations. */
       instanceUrls: read.list('PORTAL_INSTANCE_URLS', [localPortal]),
+    },
+    /**
+     * E-mail alerts of new practices by innovation area and region: double opt-in, a digest at most
+     * once per interval per subscriber, links to the portal's public address.
+     */
+    alerts: {
+      /** The portal's public address: the links in the alerts' e-mails lead there. */
+      portalUrl: read.url('PORTAL_PUBLIC_URL', localPortal).replace(/\/+$/, ''),
+      /** Least time between two digests to the same subscriber. */
+      digestIntervalHours: read.number('ALERT_DIGEST_INTERVAL_HOURS', 24, POSITIVE),
+      /** A publication waits this long before its digest goes, so that a curator's session makes one message. */
+      digestDelayMinutes: read.number('ALERT_DIGEST_DELAY_MINUTES', 10, { min: 0 }),
+      /** A confirmation link works this long; an unconfirmed subscription is then deleted. */
+      confirmationDays: read.number('ALERT_CONFIRMATION_DAYS', 7, POSITIVE),
+      /** How often a worker looks for digests due. */
+      checkIntervalSeconds: read.number('ALERT_CHECK_INTERVAL_SECONDS', 30, POSITIVE),
     },
   };
   read.check();

@@ -329,7 +329,7 @@ export type PrivacyNotice = {
     phone: string | null;
     dpoEmail: string | null;
   };
-  retention: { closedRequestDays: number; sentEmailDays: number; invitationDays: number };
+  retention: { closedRequestDays: number; sentEmailDays: number; invitationDays: number; alertConfirmationDays?: number };
 };
 
 export const getPrivacyNotice = async (): Promise<PrivacyNotice> =>

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { alertSettings } from '../../../alerts/settings';
 import { privacySettings } from '../../../privacy/settings';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -10,7 +11,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = {
       data: {
         controller: Object.fromEntries(Object.entries(controller).map(([key, value]) => [key, value || null])),
-        retention,
+        retention: { ...retention, alertConfirmationDays: alertSettings(strapi).confirmationDays },
       },
     };
   },
