@@ -43,7 +43,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'global::upload-security',
     'global::admin-login-limit',
     'strapi::session',
-    'strapi::favicon',
+    // No `strapi::favicon`: /favicon.ico is the network's logo (src/brand/routes.ts).
     'strapi::public',
   ];
 };

@@ -13,6 +13,8 @@ import { securityAdminRoutes } from './admin-api/security';
 import { socialReportAdminRoutes } from './admin-api/social-reports';
 import { workflowAdminRoutes } from './admin-api/workflow';
 import { applyAdminViews } from './admin-config/apply';
+import { adminShellMiddleware } from './brand/admin-shell';
+import { brandRoutes } from './brand/routes';
 import { ensureSuperAdmin } from './bootstrap/super-admin';
 import { cmsRole, runsWorkers, servesRequests } from './cluster/role';
 import { claimSingleInstance, withStartupLock } from './cluster/startup';
@@ -71,6 +73,8 @@ export default {
     strapi.server.routes(reportAdminRoutes(strapi));
     strapi.server.routes(reportPanelAdminRoutes(strapi));
     strapi.server.routes(securityAdminRoutes(strapi));
+    strapi.server.routes(brandRoutes(strapi));
+    strapi.server.use(adminShellMiddleware(strapi));
     guardInvitationRoutes(strapi);
     // A worker answers its health check and nothing else: the admin and the API are the web instances' job.
     if (!servesRequests(cmsRole(strapi))) strapi.server.use(workerOnly);
