@@ -9,6 +9,7 @@
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, trustedProxyList, withVisitor } from './src/lib/client-address.ts';
+import { searchRefusal, searchWait } from './src/lib/search-limit.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 type FastPath = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -28,6 +29,16 @@ const server = http.createServer((request, response) => {
   // Astro.clientAddress, for whatever reads it, says the same as the limits.
   request.headers['x-forwarded-for'] = visitor;
   withVisitor(visitor, () => {
+    // Searches are counted here, before the cache answers: a cached answer counts as a search too.
+    if (request.url?.startsWith('/api/search')) {
+      const wait = searchWait();
+      if (wait > 0) {
+        const refusal = searchRefusal(wait);
+        response.writeHead(refusal.status, refusal.headers);
+        response.end(refusal.body);
+        return;
+      }
+    }
     if (fastPath()?.(request, response)) return;
     handler(request, response);
   });

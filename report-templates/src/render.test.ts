@@ -503,18 +503,20 @@ describe('errors', () => {
     { timeout: TIMEOUT },
     async () => {
       await expectRendersAgain();
+      // The warm LibreOffice is known before the render starts, so the kill lands within moments of
+      // the conversion's start, not after a process lookup on a busy machine.
+      const offices = execFileSync('pgrep', ['-P', String(process.pid), '-x', 'soffice.bin'])
+        .toString()
+        .trim()
+        .split('\n');
+      expect(offices).toHaveLength(1);
+      const office = offices[0];
       const catalogue = await fixtures.practiceCatalogue(40, 2);
       const render = caught(renderPracticeCatalogue(catalogue, 'pdf'));
       const folder = renderFolder()!;
-      let office: string | undefined;
       // The conversion is under way once Carbone has handed LibreOffice its intermediate file.
-      while (!office) {
-        const converting = existsSync(folder) && readdirSync(folder).some((name) => name.endsWith('_tmp.odt'));
-        if (converting)
-          office = execFileSync('pgrep', ['-P', String(process.pid), '-x', 'soffice.bin'])
-            .toString()
-            .trim();
-        else await new Promise((resolve) => setImmediate(resolve));
+      while (!(existsSync(folder) && readdirSync(folder).some((name) => name.endsWith('_tmp.odt')))) {
+        await new Promise((resolve) => setImmediate(resolve));
       }
       process.kill(Number(office), 'SIGKILL');
       const error = await render;

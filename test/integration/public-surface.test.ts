@@ -28,6 +28,10 @@ const CUSTOM_PUBLIC_ROUTES = [
   'GET /api/practice-cards/:idOrSlug/sheet',
   'POST /api/registration-requests',
   'GET /api/privacy-notice',
+  'GET /api/public-social-reports',
+  'GET /api/public-social-reports/:slug/:year',
+  'GET /api/public-social-reports/:slug/:year/document',
+  'GET /api/public-social-reports/:slug/:year/attestation',
 ];
 
 /**
@@ -354,6 +358,48 @@ describe('public surface', () => {
       );
       const publishedCard = cards.results.find((card) => card.status !== 'draft')!;
       expect((await api(`/api/practice-cards/${publishedCard.slug}/sheet?format=odt`)).status).toBe(404);
+    });
+
+    it('gives only published reports of active organisations, whatever the request adds', async () => {
+      const list = await api('/api/public-social-reports?organisation=navigli-insieme');
+      expect(list.status).toBe(200);
+      const years = (list.body.data as { year: number }[]).map((report) => report.year).sort();
+      expect(years).toContain(2023);
+      expect(years).not.toContain(2024);
+      for (const trick of [
+        '&populate=*',
+        '&status=draft',
+        '&filters[stage][$eq]=In compilazione',
+        '&year=2024',
+        '&fields[0]=stage',
+      ]) {
+        const tricked = await api(`/api/public-social-reports?organisation=navigli-insieme${trick}`);
+        expect([200, 400], trick).toContain(tricked.status);
+        if (tricked.status === 200) {
+          const shown = (tricked.body.data as { year: number }[]).map((report) => report.year).sort();
+          expect(shown, trick).toEqual(years);
+        }
+      }
+      expect((await api('/api/public-social-reports?organisation=terre-del-mincio')).body.data).toEqual([]);
+      expect((await api(`/api/public-social-reports?organisation=${String(suspended.slug)}`)).status).toBe(404);
+      for (const path of [
+        '/api/public-social-reports/navigli-insieme/2024',
+        '/api/public-social-reports/navigli-insieme/2024/document',
+        '/api/public-social-reports/navigli-insieme/2024/attestation',
+        '/api/public-social-reports/terre-del-mincio/2024',
+        `/api/public-social-reports/${String(suspended.slug)}/2023`,
+        '/api/public-social-reports/navigli-insieme/2023abc',
+        '/api/public-social-reports/%2e%2e/2023',
+      ]) {
+        expect((await api(path)).status, path).toBe(404);
+      }
+      const published = await api('/api/public-social-reports/navigli-insieme/2023?populate=*&status=draft');
+      expect(published.status).toBe(200);
+      const shown = JSON.stringify(published.body);
+      expect(shown).toContain('Navigli Insieme');
+      for (const hidden of ['responsabile.navigli@', 'createdBy', 'updatedBy', '"stage"', 'registrationToken']) {
+        expect(shown, hidden).not.toContain(hidden);
+      }
     });
 
     it('still answers what the portal asks, within what is public', async () => {

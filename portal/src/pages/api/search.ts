@@ -5,16 +5,14 @@ import { parseMapRequest } from '../../lib/map-cells.ts';
 import { searchMap } from '../../lib/map-search.ts';
 import { PAGE_CACHE } from '../../lib/page-status.ts';
 import { searchPractices } from '../../lib/search.ts';
-import { searchWait, tooManySearches } from '../../lib/search-limit.ts';
 
 /**
  * The catalogue's search for the browser: the same parameters as `/pratiche`, answered with the
  * results and facet counts; with `adatta=W,H` (the map's size in pixels) also the map, fitted to
- * every result. The browser never talks to Meilisearch itself.
+ * every result. The browser never talks to Meilisearch itself. The per-visitor limit is applied
+ * by `portal/server.ts`, before the cache.
  */
 export const GET: APIRoute = async ({ url }) => {
-  const wait = searchWait();
-  if (wait > 0) return tooManySearches(wait);
   const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   try {
     const state = parseState(url.searchParams);

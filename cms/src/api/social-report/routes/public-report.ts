@@ -1,3 +1,5 @@
+import { perClientLimit } from '../../../limits/http';
+
 /** Published social reports, for anyone: the portal's organisation pages and their documents. */
 export default {
   routes: [
@@ -12,7 +14,11 @@ export default {
       method: 'GET',
       path: '/public-social-reports/:slug/:year/document',
       handler: 'social-report.publishedDocument',
-      config: { auth: false },
+      // A render per request: bounded per client like the practice sheets, in the same budget.
+      config: {
+        auth: false,
+        middlewares: [perClientLimit('practiceSheetPerClient', 'Troppi documenti richiesti da questo indirizzo')],
+      },
     },
     {
       method: 'GET',
