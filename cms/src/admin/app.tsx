@@ -1,9 +1,11 @@
 import { Calendar, Feather, House } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ComponentType } from 'react';
+import { dismissStrapiBanners, panelBrand, primaryScale } from './brand';
 import { ComparisonInput } from './report/ComparisonInput';
 import { RegistrationReviewPanel } from './RegistrationReview';
 import { SocialReportCompletenessPanel } from './SocialReportCompleteness';
+import { italianOverrides } from './translations';
 import { WorkflowPanel } from './WorkflowPanel';
 
 // Defaults for a browser that has not used the admin yet: Italian (the admin otherwise starts in
@@ -16,7 +18,10 @@ if (typeof window !== 'undefined') {
   for (const [key, value] of Object.entries(BROWSER_DEFAULTS)) {
     if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, value);
   }
+  dismissStrapiBanners(window.localStorage, panelBrand().instance);
 }
+
+const brand = panelBrand();
 
 type ContentManagerApis = { addEditViewSidePanel: (panels: unknown[]) => void };
 
@@ -27,6 +32,13 @@ const NETWORK_ONLY = [{ action: 'admin::users.read' }];
 export default {
   config: {
     locales: ['it'],
+    // The network's name, logo and colour from `NETWORK_*`, read when the panel loads: one build
+    // serves any network.
+    translations: { it: italianOverrides(brand.name) },
+    auth: { logo: brand.logoUrl },
+    menu: { logo: brand.logoUrl },
+    head: { favicon: '/favicon.ico' },
+    theme: { light: { colors: primaryScale(brand.primaryColor) }, dark: { colors: primaryScale(brand.primaryColor) } },
     tutorials: false,
     notifications: { releases: false },
   },

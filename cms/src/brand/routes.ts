@@ -24,13 +24,13 @@ const send = (ctx: Context, asset: BrandAsset): void => {
  */
 export const brandRoutes = (strapi: Core.Strapi): Core.Route[] => {
   const assets = brandAssets(brandSettings(strapi));
-  const route = (path: string, handler: (ctx: Context) => Promise<void>): Core.Route =>
-    ({
-      method: 'GET',
-      path,
-      handler,
-      config: { auth: false },
-    }) as Core.Route;
+  const route = (path: string, handler: (ctx: Context) => Promise<void>): Core.Route => ({
+    method: 'GET',
+    path,
+    handler,
+    config: { auth: false },
+    info: { type: 'admin' },
+  });
   return [
     route('/favicon.ico', async (ctx) => send(ctx, await assets.favicon())),
     route('/brand/logo', async (ctx) => send(ctx, await assets.logo())),

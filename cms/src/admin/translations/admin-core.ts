@@ -78,7 +78,32 @@ export const ADMIN_CORE: Record<string, string> = {
   'app.error.copy': 'Copia negli appunti',
   'app.error.message':
     'Si è verificato un errore imprevisto. Avvisate lo staff della rete, che verificherà la causa ({link}).',
+  // Strapi's own key for the notice after saving the project settings.
   app: 'Salvato',
+  'widget.deploy-now.title': 'Pubblica la piattaforma',
+  'widget.last-activity.title': 'Ultime attività',
+  'widget.last-activity.link': 'Apri il registro delle attività',
+  'Settings.adminTokens.title': 'Chiavi di amministrazione',
+  'tours.profile.notification.success.reset': 'Visita guidata azzerata',
+  'tours.profile.title': 'Visita guidata',
+  'tours.profile.description': 'Potete ricominciare la visita guidata in qualsiasi momento.',
+  'tours.profile.reset': 'Ricomincia la visita guidata',
+  'Settings.tokens.form.owner': 'Proprietario',
+  'Settings.tokens.encryptionKeyMissing':
+    'Per vedere la chiave serve una chiave di cifratura valida nella configurazione dell’amministrazione',
+  'Settings.tokens.viewToken': 'Mostra la chiave',
+  'Settings.tokens.copy.title': 'Chiave',
+  'Settings.apiTokens.copy.lastWarning': 'Copiate la chiave',
+  'Settings.tokens.copy.copy': 'Copia',
+  'Settings.tokens.copy.subtitle': 'Copiate questa chiave per usarla altrove',
+  'Settings.application.header': 'Applicazione',
+  'Settings.application.plan-title': 'piano attuale',
+  'Settings.roles.form.permissions.locales.validation':
+    '{count, plural, one {L’azione {actions} deve valere per almeno una lingua} other {Le azioni {actions} devono valere per almeno una lingua}}',
+  'Settings.permissions.conditions.inherited-readonly':
+    'Queste condizioni vengono dai vostri permessi e non si possono modificare.',
+  'Settings.permissions.conditions.none-applied': 'Nessuna condizione applicata.',
+  'content-releases.page.ReleaseDetails.table.header.label.locale': 'lingua',
   'components.Input.error.validation.combobox.invalid': 'Il valore indicato non è valido',
   'components.Blocks.popover.link.rel': 'Relazione (facoltativa)',
   'components.Blocks.popover.link.rel.placeholder': 'noopener, nofollow, noreferrer',
