@@ -43,7 +43,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'global::upload-security',
     'global::admin-login-limit',
     'strapi::session',
-    // No `strapi::favicon`: /favicon.ico is the network's logo (src/brand/routes.ts).
+    // /favicon.ico is the network's logo; Strapi's own favicon middleware is required but never reached.
+    'global::brand-favicon',
+    'strapi::favicon',
     'strapi::public',
   ];
 };

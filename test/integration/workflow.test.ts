@@ -181,7 +181,9 @@ describe('editorial workflow', () => {
     expect((await move('curatore', card_, id, { to: 'Pubblicata' })).status).toBe(200);
     expect(await publicTitle(id)).toBe('Sportello digitale di quartiere 2.0');
 
-    expect((await move('curatore', card_, id, { to: 'Archiviata' })).status).toBe(200);
+    // Withdrawing from the portal says why: the cooperative reads it in the history.
+    await expectRefused(await move('curatore', card_, id, { to: 'Archiviata' }), 400, /Commento/);
+    expect((await move('curatore', card_, id, { to: 'Archiviata', comment: 'Dati da aggiornare' })).status).toBe(200);
     expect(await publicTitle(id)).toBeNull();
 
     await expectRefused(

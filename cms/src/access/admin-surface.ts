@@ -90,9 +90,8 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
   'GET /admin/:path*': publicRoute("the admin panel's static files"),
   'GET /uploads/(.*)': publicRoute('uploaded files, served inert (see the upload security)'),
   'GET /': publicRoute("the CMS's front page"),
-  'GET /((?!uploads/).+)': publicRoute('the public folder (robots.txt)'),
+  'GET /((?!uploads/).+)': publicRoute('the public folder (robots.txt) and the favicon, made from the network’s logo'),
   // The network's brand, shown on the login page before anyone signs in (src/brand/routes.ts).
-  'GET /favicon.ico': publicRoute("the network's logo as favicon"),
   'GET /brand/logo': publicRoute("the network's logo"),
   'GET /brand/logo.png': publicRoute("the network's logo for e-mails"),
   'GET /brand/admin.js': publicRoute("the network's name, logo and colours for the login page"),

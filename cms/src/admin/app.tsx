@@ -1,12 +1,13 @@
 import { Calendar, Feather, House } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ComponentType } from 'react';
-import { dismissStrapiBanners, panelBrand, primaryScale } from './brand';
+import { brandPageTitles, dismissStrapiBanners, panelBrand, primaryScale } from './brand';
 import { ComparisonInput } from './report/ComparisonInput';
 import { RegistrationReviewPanel } from './RegistrationReview';
 import { SocialReportCompletenessPanel } from './SocialReportCompleteness';
 import { italianOverrides } from './translations';
 import { WorkflowPanel } from './WorkflowPanel';
+import { saveDisabledWhileHeld, type DocumentAction } from './workflow/read-only-save';
 
 // Defaults for a browser that has not used the admin yet: Italian (the admin otherwise starts in
 // English), and no Strapi product tour (in English, about Strapi rather than the platform).
@@ -19,11 +20,15 @@ if (typeof window !== 'undefined') {
     if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, value);
   }
   dismissStrapiBanners(window.localStorage, panelBrand().instance);
+  brandPageTitles(panelBrand().name);
 }
 
 const brand = panelBrand();
 
-type ContentManagerApis = { addEditViewSidePanel: (panels: unknown[]) => void };
+type ContentManagerApis = {
+  addEditViewSidePanel: (panels: unknown[]) => void;
+  addDocumentAction: (edit: (actions: DocumentAction[]) => DocumentAction[]) => void;
+};
 
 // Strapi's counts of every document, file and account of the platform: the network's figures.
 const NETWORK_WIDGETS = new Set(['admin.key-statistics', 'content-manager.chart-entries']);
@@ -80,5 +85,8 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
     contentManager.apis.addEditViewSidePanel([WorkflowPanel, SocialReportCompletenessPanel, RegistrationReviewPanel]);
+    contentManager.apis.addDocumentAction((actions) =>
+      actions.map((action) => (action.type === 'update' ? saveDisabledWhileHeld(action) : action)),
+    );
   },
 };

@@ -57,3 +57,17 @@ export const dismissStrapiBanners = (storage: Storage, instance: string | null):
     }
   }
 };
+
+/**
+ * Strapi titles every page "… | Strapi": the tab says the network's name instead. Strapi sets
+ * `document.title` on each page, so the title is corrected whenever it changes.
+ */
+export const brandPageTitles = (networkName: string): void => {
+  const suffix = ' | Strapi';
+  const fix = (): void => {
+    if (document.title.endsWith(suffix)) document.title = `${document.title.slice(0, -suffix.length)} | ${networkName}`;
+    else if (document.title === 'Strapi' || document.title === 'Strapi Admin') document.title = networkName;
+  };
+  fix();
+  new MutationObserver(fix).observe(document.head, { subtree: true, childList: true, characterData: true });
+};

@@ -19,9 +19,11 @@ const send = (ctx: Context, asset: BrandAsset): void => {
 };
 
 /**
- * The network's logo (as configured, and as PNG for e-mails), the favicon made from it and the
- * brand the admin panel reads before it starts. Public, like the login page that shows them.
+ * The network's logo (as configured, and as PNG for e-mails) and the brand the admin panel reads
+ * before it starts (the favicon is `global::brand-favicon`). Public, like the login page that shows them.
  */
+export const sendBrandAsset = send;
+
 export const brandRoutes = (strapi: Core.Strapi): Core.Route[] => {
   const assets = brandAssets(brandSettings(strapi));
   const route = (path: string, handler: (ctx: Context) => Promise<void>): Core.Route => ({
@@ -32,7 +34,6 @@ export const brandRoutes = (strapi: Core.Strapi): Core.Route[] => {
     info: { type: 'admin' },
   });
   return [
-    route('/favicon.ico', async (ctx) => send(ctx, await assets.favicon())),
     route('/brand/logo', async (ctx) => send(ctx, await assets.logo())),
     route('/brand/logo.png', async (ctx) => send(ctx, await assets.logoPng())),
     route('/brand/admin.js', async (ctx) => {
