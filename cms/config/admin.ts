@@ -27,9 +27,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY', ''),
   },
+  // The portal shows cards and reports as the public sees them; Strapi's preview (and its panel
+  // pointing to Strapi's documentation) is off.
+  preview: { enabled: false, config: { handler: () => null } },
   flags: {
     nps: false,
     promoteEE: false,
+    // Strapi's "Guida" buttons open its developer documentation, in English.
+    docLinks: false,
   },
 });
 
