@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './sign-in.ts';
+import { expectItalian } from './english.ts';
 import { cmsUrl, demoPassword, inboxUrl } from './urls.ts';
 
 test('the Responsabile manages the organisation’s users and sees only its own organisation', async ({ page }) => {
@@ -46,18 +47,41 @@ test('network staff approve a registration request and the credentials reach the
   await expect(page.getByText('Verifica', { exact: true })).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: test.info().outputPath('registration-review.png'), fullPage: true });
   await page.getByRole('button', { name: 'Approva e invia le credenziali' }).click();
+  // Approving creates accounts and sends credentials: it asks first.
+  await expect(page.getByRole('heading', { name: 'Approvare la richiesta?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Approva', exact: true }).click();
   await expect(page.getByText('Richiesta approvata.')).toBeVisible({ timeout: 30_000 });
 
+  type Mail = { subject: string; text: string; html: string; to: { address: string }[] };
+  let credentials: Mail | undefined;
   await expect
     .poll(
       async () => {
-        const mails = (await (await request.get(`${inboxUrl()}/api/email`)).json()) as {
-          subject: string;
-          to: { address: string }[];
-        }[];
-        return mails.some((mail) => mail.to[0]?.address === email && mail.subject.startsWith('Credenziali di accesso'));
+        const mails = (await (await request.get(`${inboxUrl()}/api/email`)).json()) as Mail[];
+        credentials = mails.find(
+          (mail) => mail.to[0]?.address === email && mail.subject.startsWith('Credenziali di accesso'),
+        );
+        return credentials !== undefined;
       },
       { timeout: 30_000 },
     )
     .toBe(true);
+  // The e-mail speaks for the network, with its logo, and says whom to contact.
+  expect(credentials!.html).toContain('/brand/logo.png');
+  expect(credentials!.text).toContain('Piattaforma Cooperative sociali in rete');
+  expect(credentials!.text).toMatch(/Per qualsiasi domanda: \S+@\S+/);
+
+  // The invitation opens the network's page for setting the password, in Italian, with no
+  // Strapi newsletter or strapi.io terms.
+  const invitation = /https?:\/\/\S+registrationToken=\S+/.exec(credentials!.text)![0];
+  await page.context().clearCookies();
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto(invitation);
+  await expect(page.getByRole('heading', { name: /Benvenuti nella piattaforma di Cooperative sociali in rete/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.locator('img[src="/brand/logo"]').first()).toBeVisible();
+  await expect(page.getByText(/newsletter|Strapi/i)).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('set-password.png'), fullPage: true });
+  await expectItalian(page, 'set password');
 });

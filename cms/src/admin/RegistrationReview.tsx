@@ -1,4 +1,4 @@
-import { Button, Flex, Textarea, Typography } from '@strapi/design-system';
+import { Button, Dialog, Flex, Textarea, Typography } from '@strapi/design-system';
 import { errorMessage } from './api-errors';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
@@ -39,9 +39,28 @@ const ReviewContent = ({ documentId, status }: Review) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
-      <Button onClick={() => void act('approve')} disabled={busy}>
-        Approva e invia le credenziali
-      </Button>
+      <Dialog.Root>
+        <Dialog.Trigger>
+          <Button disabled={busy}>Approva e invia le credenziali</Button>
+        </Dialog.Trigger>
+        <Dialog.Content>
+          <Dialog.Header>Approvare la richiesta?</Dialog.Header>
+          <Dialog.Body>
+            <Typography>
+              Si creano l’organizzazione e l’account del Responsabile, che riceve per e-mail il collegamento per
+              impostare la password. Controllate prima che l’organizzazione non sia già registrata.
+            </Typography>
+          </Dialog.Body>
+          <Dialog.Footer>
+            <Dialog.Cancel>
+              <Button variant="tertiary">Annulla</Button>
+            </Dialog.Cancel>
+            <Dialog.Action>
+              <Button onClick={() => void act('approve')}>Approva</Button>
+            </Dialog.Action>
+          </Dialog.Footer>
+        </Dialog.Content>
+      </Dialog.Root>
       <Textarea
         name="reason"
         aria-label="Motivo del rifiuto"
