@@ -13,6 +13,7 @@ import { securityAdminRoutes } from './admin-api/security';
 import { socialReportAdminRoutes } from './admin-api/social-reports';
 import { workflowAdminRoutes } from './admin-api/workflow';
 import { applyAdminViews } from './admin-config/apply';
+import { contentMenuMiddleware } from './admin-config/content-menu';
 import { adminShellMiddleware } from './brand/admin-shell';
 import { brandSettings } from './brand/public';
 import { brandRoutes } from './brand/routes';
@@ -84,6 +85,7 @@ export default {
       primaryColor: brand.primaryColor,
     });
     strapi.server.use(adminShellMiddleware(strapi));
+    strapi.server.use(contentMenuMiddleware(strapi));
     guardInvitationRoutes(strapi);
     // A worker answers its health check and nothing else: the admin and the API are the web instances' job.
     if (!servesRequests(cmsRole(strapi))) strapi.server.use(workerOnly);

@@ -77,7 +77,9 @@ test('network staff approve a registration request and the credentials reach the
   await page.context().clearCookies();
   await page.evaluate(() => window.localStorage.clear());
   await page.goto(invitation);
-  await expect(page.getByRole('heading', { name: /Benvenuti nella piattaforma di Cooperative sociali in rete/ })).toBeVisible({
+  await expect(
+    page.getByRole('heading', { name: /Benvenuti nella piattaforma di Cooperative sociali in rete/ }),
+  ).toBeVisible({
     timeout: 30_000,
   });
   await expect(page.locator('img[src="/brand/logo"]').first()).toBeVisible();

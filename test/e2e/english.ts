@@ -75,9 +75,10 @@ const ENGLISH_WORDS = [
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PATTERN = new RegExp(
-  [...ENGLISH_PHRASES.map((phrase) => `(?:${escape(phrase)})`), ...ENGLISH_WORDS.map((word) => `\\b${escape(word)}\\b`)].join(
-    '|',
-  ),
+  [
+    ...ENGLISH_PHRASES.map((phrase) => `(?:${escape(phrase)})`),
+    ...ENGLISH_WORDS.map((word) => `\\b${escape(word)}\\b`),
+  ].join('|'),
   'g',
 );
 
@@ -85,7 +86,9 @@ const PATTERN = new RegExp(
 const readableTexts = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
     const texts = [document.title, document.body.innerText];
-    for (const element of Array.from(document.querySelectorAll<HTMLElement>('[placeholder], [aria-label], [title], img[alt]'))) {
+    for (const element of Array.from(
+      document.querySelectorAll<HTMLElement>('[placeholder], [aria-label], [title], img[alt]'),
+    )) {
       if (!element.checkVisibility()) continue;
       for (const name of ['placeholder', 'aria-label', 'title', 'alt']) {
         const value = element.getAttribute(name);

@@ -16,7 +16,10 @@ const cardOf = async (session: AdminSession, documentId: string): Promise<Card> 
 const sentBackCard = async (): Promise<{ operatore: AdminSession; documentId: string }> => {
   const operatore = await adminLogin(cmsUrl(), OPERATORE, demoPassword());
   const curator = await adminLogin(cmsUrl(), 'curatore@demo.piattaforma.local', demoPassword());
-  const { results } = await operatore.json<{ results: Card[] }>('GET', `/content-manager/collection-types/${CARDS}?page=1&pageSize=10`);
+  const { results } = await operatore.json<{ results: Card[] }>(
+    'GET',
+    `/content-manager/collection-types/${CARDS}?page=1&pageSize=10`,
+  );
   const source = results.find((card) => card.stage === 'Pubblicata')!;
   const { data } = await operatore.json<{ data: { documentId: string } }>(
     'POST',
@@ -25,7 +28,10 @@ const sentBackCard = async (): Promise<{ operatore: AdminSession; documentId: st
   );
   await moveCard(operatore, data.documentId, 'Inviata');
   await moveCard(curator, data.documentId, 'In revisione');
-  await curator.json('POST', `/coop/workflow/practice-card/${data.documentId}`, { to: 'Da rivedere', comment: REQUEST });
+  await curator.json('POST', `/coop/workflow/practice-card/${data.documentId}`, {
+    to: 'Da rivedere',
+    comment: REQUEST,
+  });
   return { operatore, documentId: data.documentId };
 };
 

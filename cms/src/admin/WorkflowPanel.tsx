@@ -168,13 +168,15 @@ const WorkflowContent = ({ kind, documentId }: { kind: string; documentId: strin
               <Flex direction="column" alignItems="stretch" gap={2}>
                 {pending.unsaved && (
                   <Typography>
-                    Ci sono modifiche non salvate: vengono salvate prima, e se il salvataggio non riesce il
-                    passaggio non si fa.
+                    Ci sono modifiche non salvate: vengono salvate prima, e se il salvataggio non riesce il passaggio
+                    non si fa.
                   </Typography>
                 )}
                 {pending.transition.confirm && <Typography>{pending.transition.confirm}</Typography>}
                 {pending.transition.requiresComment && (
-                  <Typography>{comment.trim() ? `Motivo: «${comment.trim()}»` : 'Scrivete prima il motivo nel commento.'}</Typography>
+                  <Typography>
+                    {comment.trim() ? `Motivo: «${comment.trim()}»` : 'Scrivete prima il motivo nel commento.'}
+                  </Typography>
                 )}
               </Flex>
             </Dialog.Body>

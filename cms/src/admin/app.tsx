@@ -1,4 +1,4 @@
-import { Calendar, Feather, House } from '@strapi/icons';
+import { Calendar, Feather, House, Layout, PaperPlane, User } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ComponentType } from 'react';
 import { brandPageTitles, dismissStrapiBanners, panelBrand, primaryScale } from './brand';
@@ -30,8 +30,15 @@ type ContentManagerApis = {
   addDocumentAction: (edit: (actions: DocumentAction[]) => DocumentAction[]) => void;
 };
 
-// Strapi's counts of every document, file and account of the platform: the network's figures.
-const NETWORK_WIDGETS = new Set(['admin.key-statistics', 'content-manager.chart-entries']);
+// Strapi's counts of every document, file and account of the platform, and its lists of recent
+// documents of every type: the network's view. Other roles get their own widgets below.
+const NETWORK_WIDGETS = new Set([
+  'admin.key-statistics',
+  'content-manager.chart-entries',
+  'content-manager.last-edited-entries',
+  'content-manager.last-published-entries',
+]);
+const CARDS = 'api::practice-card.practice-card';
 const NETWORK_ONLY = [{ action: 'admin::users.read' }];
 
 export default {
@@ -74,6 +81,36 @@ export default {
     app.addFields([
       { type: 'integer', Component: ComparisonInput as ComponentType },
       { type: 'decimal', Component: ComparisonInput as ComponentType },
+    ]);
+    const widget = (
+      id: string,
+      title: string,
+      icon: typeof Layout,
+      name: keyof typeof import('./home/widgets'),
+      permissions: { action: string; subject?: string }[],
+    ) => ({
+      id,
+      icon,
+      title: { id: `coop.${id}`, defaultMessage: title },
+      component: async () => (await import('./home/widgets'))[name],
+      permissions,
+    });
+    app.widgets.register([
+      // Who writes cards: Responsabile and Operatore (and the staff, for every organisation).
+      widget('my-cards', 'Le vostre schede pratiche', Layout, 'CardsWidget', [
+        { action: 'plugin::content-manager.explorer.create', subject: CARDS },
+      ]),
+      // Who changes the anagrafica: the Responsabile.
+      widget('my-team', 'La squadra', User, 'TeamWidget', [
+        { action: 'plugin::content-manager.explorer.update', subject: 'api::organisation.organisation' },
+      ]),
+      // Who publishes cards: the redazione.
+      widget('editorial-queue', 'Coda redazionale', Feather, 'QueueWidget', [
+        { action: 'plugin::content-manager.explorer.publish', subject: CARDS },
+      ]),
+      widget('registration-requests', 'Richieste di credenziali', PaperPlane, 'RequestsWidget', [
+        { action: 'plugin::content-manager.explorer.read', subject: 'api::registration-request.registration-request' },
+      ]),
     ]);
     app.widgets.register({
       id: 'social-report-deadlines',

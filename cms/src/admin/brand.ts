@@ -23,8 +23,7 @@ const FALLBACK: PanelBrand = {
   instance: null,
 };
 
-export const panelBrand = (): PanelBrand =>
-  (typeof window !== 'undefined' ? window.coopBrand : undefined) ?? FALLBACK;
+export const panelBrand = (): PanelBrand => (typeof window !== 'undefined' ? window.coopBrand : undefined) ?? FALLBACK;
 
 const mix = (hex: string, toward: number, amount: number): string => {
   const channels = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));

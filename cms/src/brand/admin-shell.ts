@@ -24,10 +24,7 @@ export const brandAdminShell = (html: string, networkName: string): string =>
   html
     .replace(/<html lang="[^"]*"/, '<html lang="it"')
     .replace(/<title>[^<]*<\/title>/, `<title>${escape(networkName)}</title>`)
-    .replace(
-      '</head>',
-      '<link rel="icon" href="/favicon.ico" /><script src="/brand/admin.js"></script></head>',
-    );
+    .replace('</head>', '<link rel="icon" href="/favicon.ico" /><script src="/brand/admin.js"></script></head>');
 
 export const adminShellMiddleware =
   (strapi: Core.Strapi): Core.MiddlewareHandler =>

@@ -12,8 +12,18 @@ const strapiDir = (pkg: string): string => path.dirname(require.resolve(`@strapi
  * prefix their translation keys carry (`getTrad('x')` is `<plugin>.x`).
  */
 const PACKAGES = [
-  { pkg: 'admin', sources: 'dist/admin/admin/src', catalogue: 'dist/admin/admin/src/translations/it.json.js', prefix: '' },
-  { pkg: 'content-manager', sources: 'dist/admin', catalogue: 'dist/admin/translations/it.json.js', prefix: 'content-manager.' },
+  {
+    pkg: 'admin',
+    sources: 'dist/admin/admin/src',
+    catalogue: 'dist/admin/admin/src/translations/it.json.js',
+    prefix: '',
+  },
+  {
+    pkg: 'content-manager',
+    sources: 'dist/admin',
+    catalogue: 'dist/admin/translations/it.json.js',
+    prefix: 'content-manager.',
+  },
   { pkg: 'upload', sources: 'dist/admin', catalogue: 'dist/admin/translations/it.json.js', prefix: 'upload.' },
   { pkg: 'i18n', sources: 'dist/admin', catalogue: 'dist/admin/translations/it.json.js', prefix: 'i18n.' },
 ] as const;
@@ -40,7 +50,8 @@ const walk = (dir: string): string[] =>
     return file.endsWith('.mjs') ? [file] : [];
   });
 
-const MESSAGE = /id:\s*(getTrad\(|getTranslation\()?(['"`])([^'"`$]+)\2\)?,\s*defaultMessage:\s*(['"`])((?:(?!\4)[^\\]|\\.)*)\4/g;
+const MESSAGE =
+  /id:\s*(getTrad\(|getTranslation\()?(['"`])([^'"`$]+)\2\)?,\s*defaultMessage:\s*(['"`])((?:(?!\4)[^\\]|\\.)*)\4/g;
 
 type Use = { key: string; file: string; english: string };
 

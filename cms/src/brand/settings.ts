@@ -80,5 +80,11 @@ export const readBrand = (read: Read, repoRoot: string, exists: (file: string) =
     (read('NETWORK_CONTACT_EMAIL') ?? '').trim() ||
     addressOf(read('MAIL_REPLY_TO') ?? '') ||
     'segreteria@piattaforma.local';
-  return { name, logoFile, primaryColor: primaryColor.toLowerCase(), accentColor: accentColor.toLowerCase(), contactEmail };
+  return {
+    name,
+    logoFile,
+    primaryColor: primaryColor.toLowerCase(),
+    accentColor: accentColor.toLowerCase(),
+    contactEmail,
+  };
 };

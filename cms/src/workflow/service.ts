@@ -176,7 +176,13 @@ export const performTransition = async (
   return { stage: to };
 };
 
-type HistoryEntry = { fromStage: string; toStage: string; comment: string | null; actorName: string; createdAt: string };
+type HistoryEntry = {
+  fromStage: string;
+  toStage: string;
+  comment: string | null;
+  actorName: string;
+  createdAt: string;
+};
 
 /**
  * Why this user cannot change the document now, in words for the banner above it; null if they
@@ -190,7 +196,8 @@ const readOnlyReason = (kind: WorkflowKind, stage: string, actors: Actor[], hist
       : `Il bilancio è «${stage}»: resta in sola lettura finché il Responsabile non lo riapre per modifiche.`;
   }
   if (actors.includes('curator') || !CARD_STAGES_LOCKED_FOR_COOPERATIVE.includes(stage as never)) return null;
-  if (stage === 'Inviata') return 'La scheda è stata inviata alla redazione e aspetta una curatrice o un curatore: non si modifica finché ve la rimandano.';
+  if (stage === 'Inviata')
+    return 'La scheda è stata inviata alla redazione e aspetta una curatrice o un curatore: non si modifica finché ve la rimandano.';
   const holder = history.find((entry) => entry.toStage === stage)?.actorName;
   return `La scheda è «${stage}» ed è in mano alla redazione${holder ? ` (${holder})` : ''}: potrete modificarla se ve la rimanda.`;
 };
@@ -205,7 +212,8 @@ export const workflowState = async (strapi: Core.Strapi, kind: WorkflowKind, doc
     fields: ['fromStage', 'toStage', 'comment', 'actorName', 'createdAt'],
     limit: 100,
   } as never)) as unknown as HistoryEntry[];
-  const sentBack = subject.stage === 'Da rivedere' ? history.find((entry) => entry.toStage === 'Da rivedere') : undefined;
+  const sentBack =
+    subject.stage === 'Da rivedere' ? history.find((entry) => entry.toStage === 'Da rivedere') : undefined;
   return {
     stage: subject.stage,
     readOnly: readOnlyReason(kind, subject.stage, actors, history),
