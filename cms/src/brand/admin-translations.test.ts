@@ -53,20 +53,31 @@ const walk = (dir: string): string[] =>
 const MESSAGE =
   /id:\s*(getTrad\(|getTranslation\()?(['"`])([^'"`$]+)\2\)?,\s*defaultMessage:\s*(['"`])((?:(?!\4)[^\\]|\\.)*)\4/g;
 
-type Use = { key: string; file: string; english: string };
+type Use = { key: string; file: string; english: string; values: string[] };
+
+/** The names of the values a `formatMessage({…}, { name: …, other })` call passes, if any. */
+const valuesAfter = (source: string, from: number): string[] => {
+  const rest = source.slice(from, from + 600);
+  const call = /^\s*\}\s*,\s*\{/.exec(rest);
+  if (!call) return [];
+  const body = rest.slice(call[0].length).split(/\}\s*\)/)[0] ?? '';
+  return [...body.matchAll(/(?:^|[,{\n])\s*(\w+)\s*(?=[:,}\n]|$)/g)].map((match) => match[1]!);
+};
 
 const keysInUse = (): Use[] =>
   PACKAGES.flatMap(({ pkg, sources, prefix }) => {
     const base = path.join(strapiDir(pkg), sources);
     return walk(base)
       .filter((file) => !DEVELOPER_SCREENS.some((pattern) => pattern.test(file)))
-      .flatMap((file) =>
-        [...readFileSync(file, 'utf8').matchAll(MESSAGE)].map((match) => ({
+      .flatMap((file) => {
+        const source = readFileSync(file, 'utf8');
+        return [...source.matchAll(MESSAGE)].map((match) => ({
           key: `${match[1] ? prefix : ''}${match[3]}`,
           file: `${pkg}/${path.relative(base, file)}`,
           english: match[5] ?? '',
-        })),
-      );
+          values: valuesAfter(source, match.index + match[0].length),
+        }));
+      });
   });
 
 const strapiItalian = (): Record<string, string> =>
@@ -84,6 +95,51 @@ const strapiItalian = (): Record<string, string> =>
     }),
   );
 
+/** The argument names of an ICU message: `{name}`, `{count, plural, one {… {other}} …}`. */
+const icuArguments = (message: string): string[] => {
+  const names: string[] = [];
+  let at = 0;
+  const readUntil = (stops: string): string => {
+    const start = at;
+    while (at < message.length && !stops.includes(message[at]!)) at += 1;
+    return message.slice(start, at).trim();
+  };
+  const parseMessage = (nested: boolean): void => {
+    while (at < message.length) {
+      const char = message[at]!;
+      if (char === '{') {
+        at += 1;
+        parseArgument();
+      } else if (char === '}' && nested) {
+        at += 1;
+        return;
+      } else at += 1;
+    }
+  };
+  const parseArgument = (): void => {
+    names.push(readUntil(',}'));
+    if (message[at++] === '}') return;
+    const type = readUntil(',}');
+    if (message[at++] === '}') return;
+    if (!['plural', 'select', 'selectordinal'].includes(type)) {
+      readUntil('}');
+      at += 1;
+      return;
+    }
+    while (at < message.length) {
+      readUntil('{}');
+      if (message[at] === '}') {
+        at += 1;
+        return;
+      }
+      at += 1;
+      parseMessage(true);
+    }
+  };
+  parseMessage(false);
+  return names;
+};
+
 describe('the admin in Italian', () => {
   const overrides = italianOverrides('Rete di prova');
   const italian = { ...strapiItalian(), ...overrides };
@@ -95,6 +151,18 @@ describe('the admin in Italian', () => {
       .filter(({ key, english }) => english.trim() !== '' && !(italian[key] ?? '').trim())
       .map(({ key, file, english }) => `${key} (${file}): ${english}`);
     expect([...new Set(missing)]).toEqual([]);
+  });
+
+  it('names in Italian only the placeholders the English names (a wrong one shows the English text)', () => {
+    const argumentsOf = icuArguments;
+    const wrong = keysInUse()
+      .filter(({ key }) => italian[key])
+      .flatMap(({ key, english, values }) => {
+        const known = new Set([...argumentsOf(english.replace(/\\'/g, "'")), ...values]);
+        const unknown = argumentsOf(italian[key]!).filter((name) => !known.has(name));
+        return unknown.length > 0 ? [`${key}: {${unknown.join('}, {')}} in «${italian[key]}»`] : [];
+      });
+    expect([...new Set(wrong)]).toEqual([]);
   });
 
   it('names the network and never Strapi in the texts that name a product', () => {

@@ -53,6 +53,12 @@ export const ADMIN_CORE: Record<string, string> = {
   'app.components.MediaLibraryBanner.text': 'La guida spiega come passare alla nuova.',
   'app.components.MediaLibraryBanner.text.enabled': 'State usando la versione nuova.',
   'app.components.Select.placeholder': 'Scegli',
+  // Strapi's Italian names its placeholder «{qui}», so the English text shows; the link was to Strapi's docs.
+  'Settings.profile.form.section.experience.interfaceLanguageHelp':
+    'Le modifiche alle preferenze valgono solo per voi.',
+  // Yes/no questions answer Sì or No, not Strapi's "VERO/FALSO".
+  'app.components.ToggleCheckbox.off-label': 'No',
+  'app.components.ToggleCheckbox.on-label': 'Sì',
   'app.components.ToggleCheckbox.enabled-label': 'Attivo',
   'app.components.ToggleCheckbox.disabled-label': 'Disattivo',
   'app.components.UpsellBanner.button': 'Passa alla versione a pagamento',
@@ -144,8 +150,7 @@ export const ADMIN_CORE: Record<string, string> = {
     'Chiudere tutte le altre sessioni? Su questo dispositivo resterete collegati.',
   'Settings.sessions.revokeOthers.success': 'Altre sessioni chiuse',
   'Settings.sessions.revokeAll': 'Esci da tutti i dispositivi',
-  'Settings.sessions.revokeAll.confirm':
-    'Chiudere tutte le sessioni, compresa questa? Bisognerà accedere di nuovo.',
+  'Settings.sessions.revokeAll.confirm': 'Chiudere tutte le sessioni, compresa questa? Bisognerà accedere di nuovo.',
   'Settings.locales.modal.create.code.error': 'Scegliere una lingua',
   'Settings.locales.modal.create.name.error.min': 'Il nome della lingua può avere al massimo 50 caratteri.',
   'Settings.locales.modal.create.name.error.required': 'Dare un nome alla lingua',
