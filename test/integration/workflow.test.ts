@@ -61,7 +61,7 @@ describe('editorial workflow', () => {
     type Queue = {
       stage: string;
       counts: Record<string, number>;
-      cards: { title: string; organisation: { name: string } }[];
+      cards: { title: string; organisation: { name: string }; since: string }[];
     };
     const { data: queue } = await as('curatore').json<{ data: Queue }>('GET', '/coop/workflow-queue');
     expect(queue.counts).toEqual({
@@ -75,6 +75,10 @@ describe('editorial workflow', () => {
     });
     expect(queue.stage).toBe('Inviata');
     expect(queue.cards).toHaveLength(4);
+    // Oldest waiting first, each with the date it entered the stage.
+    const since = queue.cards.map((card) => card.since);
+    expect(since.every((date) => !Number.isNaN(Date.parse(date)))).toBe(true);
+    expect(since).toEqual([...since].sort());
     expect(new Set(queue.cards.map((card) => card.organisation.name)).size).toBeGreaterThan(1);
 
     const { data: regions } = await api.json<{ data: { documentId: string }[] }>(
