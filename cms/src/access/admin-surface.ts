@@ -203,6 +203,7 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
   // Each account gets its own organisation's reports (network staff every one, curators none).
   'GET /coop/social-report-deadlines': allowed(ALL, COVERS.reports),
   ...staff('registration requests are reviewed by network staff', [
+    'GET /coop/registration-requests/:documentId/duplicates',
     'POST /coop/registration-requests/:documentId/approve',
     'POST /coop/registration-requests/:documentId/reject',
   ]),

@@ -199,7 +199,7 @@ export const RequestsWidget = () => {
                 key={request.documentId}
                 to={editLink(REQUESTS, request.documentId)}
                 title={request.organisationName}
-                detail={`${request.city ?? ''}${request.province ? ` (${request.province})` : ''} · ricevuta ${ago(request.createdAt)}`}
+                detail={`${request.city ? `${request.city} · ` : ''}ricevuta ${ago(request.createdAt)}`}
                 tone={daysSince(request.createdAt) > 7 ? 'danger' : undefined}
               />
             ))}
