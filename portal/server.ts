@@ -4,12 +4,13 @@
  * trusted proxy): Astro alone would believe the first X-Forwarded-For address of any request, so
  * every limit could be dodged. Then the cache's fast path, which answers fresh cached pages
  * without entering Astro (the visitor's address wraps it too, so cached answers keep the limits).
- * Run after `astro build`: `node server.ts` (HOST and PORT as for Astro's own server).
+ * Run after `astro build`: `node server.ts` (it listens on PORTAL_HOST:PORTAL_PORT; src/lib/settings.ts).
  */
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, trustedProxyList, withVisitor } from './src/lib/client-address.ts';
 import { searchRefusal, searchWait } from './src/lib/search-limit.ts';
+import { portalSettings } from './src/lib/settings.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 type FastPath = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -22,7 +23,9 @@ const { handler } = (await import(entry)) as { handler: Handler };
 const FAST_PATH = Symbol.for('coop.portal.cache.fastPath');
 const fastPath = (): FastPath | undefined => (globalThis as typeof globalThis & { [FAST_PATH]?: FastPath })[FAST_PATH];
 
-const trustedProxies = trustedProxyList(process.env.TRUSTED_PROXIES);
+// A bad setting stops the portal here, before it listens, with a message naming it.
+const settings = portalSettings();
+const trustedProxies = trustedProxyList(settings.trustedProxies.join(','));
 
 const server = http.createServer((request, response) => {
   const visitor = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies);
@@ -44,8 +47,7 @@ const server = http.createServer((request, response) => {
   });
 });
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 4321);
+const { host, port } = settings;
 server.listen(port, host, () => console.log(`[portal] in ascolto su http://${host}:${port}`));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

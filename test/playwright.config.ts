@@ -6,6 +6,8 @@ export default defineConfig({
   outputDir: 'artifacts/playwright',
   globalSetup: './e2e/global-setup.ts',
   timeout: 60_000,
+  // Assertions poll; a busy machine may take longer than Playwright's 5 s to show a page.
+  expect: { timeout: 15_000 },
   workers: 1,
   forbidOnly: true,
   reporter: [['list'], ['html', { outputFolder: 'artifacts/playwright-report', open: 'never' }]],

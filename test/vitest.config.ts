@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: here('..'),
-          include: ['{search,report-templates,cms,portal}/src/**/*.test.ts', 'test/stack/**/*.test.ts'],
+          include: ['{search,report-templates,cms,portal,cms/vocabulary}/src/**/*.test.ts', 'test/stack/**/*.test.ts'],
         },
       },
       {

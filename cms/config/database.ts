@@ -1,39 +1,36 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { cmsSettings } from '../src/settings';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
-  const client = env('DATABASE_CLIENT', 'sqlite');
+const config = (): Core.Config.Database => {
+  const { database } = cmsSettings();
 
-  if (client === 'postgres') {
+  if (database.client === 'postgres') {
     return {
       connection: {
         client: 'postgres',
         connection: {
-          connectionString: env('DATABASE_URL', '') || undefined,
-          host: env('DATABASE_HOST', '127.0.0.1'),
-          port: env.int('DATABASE_PORT', 5432),
-          database: env('DATABASE_NAME', 'coop'),
-          user: env('DATABASE_USERNAME', 'coop'),
-          password: env('DATABASE_PASSWORD', ''),
-          ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: true } : false,
-          schema: env('DATABASE_SCHEMA', 'public'),
+          connectionString: database.url ?? undefined,
+          host: database.host,
+          port: database.port,
+          database: database.name,
+          user: database.username,
+          password: database.password,
+          ssl: database.ssl ? { rejectUnauthorized: true } : false,
+          schema: database.schema,
         },
-        pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
-        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+        pool: { min: database.poolMin, max: database.poolMax },
+        acquireConnectionTimeout: database.connectionTimeoutMs,
       },
     };
   }
 
-  if (client !== 'sqlite') {
-    throw new Error(`DATABASE_CLIENT must be "sqlite" or "postgres", not "${client}"`);
-  }
-
+  mkdirSync(path.dirname(database.filename), { recursive: true, mode: 0o700 });
   return {
     connection: {
       client: 'sqlite',
-      connection: {
-        filename: path.resolve(env('DATABASE_FILENAME', '') || '.tmp/data.db'),
-      },
+      connection: { filename: database.filename },
       useNullAsDefault: true,
     },
   };

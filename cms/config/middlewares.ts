@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { cmsSettings } from '../src/settings';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
-  const mediaOrigins = [env('S3_PUBLIC_URL', '')].filter(Boolean);
+const config = (): Core.Config.Middlewares => {
+  const { upload, server } = cmsSettings();
+  const mediaOrigins = upload.s3.publicUrl ? [upload.s3.publicUrl] : [];
 
   return [
     'strapi::logger',
@@ -33,7 +35,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     {
       name: 'strapi::cors',
       config: {
-        origin: env.array('CORS_ORIGINS', ['http://127.0.0.1:4321', 'http://localhost:4321']),
+        origin: server.corsOrigins,
       },
     },
     'strapi::poweredBy',

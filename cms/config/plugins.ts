@@ -1,70 +1,61 @@
 import type { Core } from '@strapi/strapi';
 import { ACCEPTED_UPLOADS } from '../src/domain/media-rules';
+import { cmsSettings, type CmsSettings } from '../src/settings';
 
-type Env = Core.Config.Shared.ConfigParams['env'];
-
-const uploadConfig = (env: Env) => {
-  const sizeLimit = env.int('UPLOAD_MAX_BYTES', 10 * 1024 * 1024);
+const uploadConfig = ({ upload }: CmsSettings) => {
+  const sizeLimit = upload.maxBytes;
   // Strapi's own check by content, behind the platform's (which answers in Italian).
   const security = { allowedTypes: [...ACCEPTED_UPLOADS] };
 
-  if (env('UPLOAD_PROVIDER', 'local') !== 'aws-s3') {
+  if (upload.provider !== 'aws-s3') {
     return { config: { sizeLimit, security } };
   }
 
+  const { s3 } = upload;
   return {
     config: {
       sizeLimit,
       security,
       provider: 'aws-s3',
       providerOptions: {
-        baseUrl: env('S3_PUBLIC_URL', '') || undefined,
+        baseUrl: s3.publicUrl ?? undefined,
         s3Options: {
-          endpoint: env('S3_ENDPOINT', '') || undefined,
-          region: env('S3_REGION', 'eu-south-1'),
-          forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', true),
-          credentials: {
-            accessKeyId: env('S3_ACCESS_KEY_ID', ''),
-            secretAccessKey: env('S3_SECRET_ACCESS_KEY', ''),
-          },
-          params: {
-            Bucket: env('S3_BUCKET', ''),
-          },
+          endpoint: s3.endpoint ?? undefined,
+          region: s3.region,
+          forcePathStyle: s3.forcePathStyle,
+          credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+          params: { Bucket: s3.bucket },
         },
       },
     },
   };
 };
 
-const emailConfig = (env: Env) => {
-  const username = env('SMTP_USERNAME', '');
+const emailConfig = ({ email }: CmsSettings) => ({
+  config: {
+    provider: 'nodemailer',
+    providerOptions: {
+      host: email.host,
+      port: email.port,
+      secure: email.secure,
+      ...(email.auth ? { auth: email.auth } : {}),
+    },
+    settings: { defaultFrom: email.from, defaultReplyTo: email.replyTo },
+  },
+});
 
+const config = (): Core.Config.Plugin => {
+  const settings = cmsSettings();
   return {
-    config: {
-      provider: 'nodemailer',
-      providerOptions: {
-        host: env('SMTP_HOST', '127.0.0.1'),
-        port: env.int('SMTP_PORT', 1025),
-        secure: env.bool('SMTP_SECURE', false),
-        ...(username ? { auth: { user: username, pass: env('SMTP_PASSWORD', '') } } : {}),
-      },
-      settings: {
-        defaultFrom: env('MAIL_FROM', 'Piattaforma Cooperative Sociali <noreply@piattaforma.local>'),
-        defaultReplyTo: env('MAIL_REPLY_TO', 'segreteria@piattaforma.local'),
+    upload: uploadConfig(settings),
+    email: emailConfig(settings),
+    'users-permissions': {
+      config: {
+        jwtSecret: settings.secrets.jwt,
+        jwt: { expiresIn: '7d' },
       },
     },
   };
 };
-
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
-  upload: uploadConfig(env),
-  email: emailConfig(env),
-  'users-permissions': {
-    config: {
-      jwtSecret: env('JWT_SECRET', ''),
-      jwt: { expiresIn: '7d' },
-    },
-  },
-});
 
 export default config;

@@ -1,19 +1,21 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { cmsSettings } from '../src/settings';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
-  host: env('CMS_HOST', '127.0.0.1'),
-  port: env.int('CMS_PORT', 1337),
-  url: env('CMS_PUBLIC_URL', ''),
-  app: {
-    keys: env.array('APP_KEYS', []),
-  },
-  dirs: {
+const config = (): Core.Config.Server => {
+  const { server } = cmsSettings();
+  // Strapi's upload plugin refuses to start without its folder; the data folder stays private.
+  mkdirSync(path.join(server.publicDir, 'uploads'), { recursive: true, mode: 0o700 });
+  return {
+    host: server.host,
+    port: server.port,
+    url: server.publicUrl,
+    app: { keys: server.appKeys },
     // Uploads are written to <public>/uploads; keeping it outside the app lets data live with the other data.
-    public: env('CMS_PUBLIC_DIR', './public'),
-  },
-  logger: {
-    updates: { enabled: false },
-  },
-});
+    dirs: { public: server.publicDir },
+    logger: { updates: { enabled: false } },
+  };
+};
 
 export default config;

@@ -44,6 +44,7 @@ import { reportPanelAdminRoutes } from './reports/admin-routes';
 import { managedFieldsMiddleware } from './reports/managed-fields';
 import { seed } from './seed';
 import { workflowGuardMiddleware } from './workflow/guard';
+import { cmsSettings } from './settings';
 
 let stopEmailOutbox: (() => Promise<void>) | undefined;
 let stopSearchSync: (() => Promise<void>) | undefined;
@@ -94,7 +95,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const role = cmsRole(strapi);
     // Command-line tools load the CMS beside the running server: they leave its work to it.
-    const isServer = process.env.COOP_BACKGROUND_WORKERS !== 'false';
+    const isServer = cmsSettings().cluster.backgroundWorkers;
     if (isServer) releaseInstance = claimSingleInstance(strapi);
     recordFileDeletions(strapi);
     // Instances starting together on one PostgreSQL take turns, so each finds what the other made.

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './sign-in.ts';
+import { maildevInbox } from '../support/maildev.ts';
 import { expectItalian } from './english.ts';
 import { cmsUrl, demoPassword, inboxUrl } from './urls.ts';
 
@@ -52,15 +53,13 @@ test('network staff approve a registration request and the credentials reach the
   await page.getByRole('button', { name: 'Approva', exact: true }).click();
   await expect(page.getByText('Richiesta approvata.')).toBeVisible({ timeout: 30_000 });
 
-  type Mail = { subject: string; text: string; html: string; to: { address: string }[] };
+  type Mail = Awaited<ReturnType<ReturnType<typeof maildevInbox>['to']>>[number];
   let credentials: Mail | undefined;
   await expect
     .poll(
       async () => {
-        const mails = (await (await request.get(`${inboxUrl()}/api/email`)).json()) as Mail[];
-        credentials = mails.find(
-          (mail) => mail.to[0]?.address === email && mail.subject.startsWith('Credenziali di accesso'),
-        );
+        const mails = await maildevInbox(inboxUrl()).to(email);
+        credentials = mails.find((mail) => mail.subject.startsWith('Credenziali di accesso'));
         return credentials !== undefined;
       },
       { timeout: 30_000 },

@@ -1,12 +1,10 @@
+import { maildevInbox } from '../support/maildev.ts';
 import { validVatNumber } from '../support/tax-codes.ts';
 import { expect, keepScreenshot, portal, test } from './portal-fixtures.ts';
 import { inboxUrl } from './urls.ts';
 
-type Mail = { subject: string; to: { address: string }[]; text?: string };
-
 test('a visitor submits a registration request, corrects the refused fields and gets the confirmation e-mail', async ({
   page,
-  request,
 }) => {
   const stamp = String(Date.now()).slice(-9);
   const taxCode = validVatNumber(`0${stamp}`);
@@ -56,8 +54,7 @@ test('a visitor submits a registration request, corrects the refused fields and 
   await expect
     .poll(
       async () => {
-        const mails = (await (await request.get(`${inboxUrl()}/api/email`)).json()) as Mail[];
-        return mails.filter((mail) => mail.to.some((to) => to.address === email)).map((mail) => mail.subject);
+        return (await maildevInbox(inboxUrl()).to(email)).map((mail) => mail.subject);
       },
       { timeout: 30_000 },
     )

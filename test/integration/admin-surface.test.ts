@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../stack/process.ts';
 import { startCms } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
+import { demoPassword } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
 import { adminLogin, moveCard, type AdminSession } from '../support/admin-api.ts';
 import { cmsState, stateDifferences, type CmsState } from '../support/cms-state.ts';
 import { DEMO_ACCOUNT } from '../support/demo-accounts.ts';
@@ -112,7 +113,7 @@ describe('admin surface: every route reviewed, every path into another organisat
   };
 
   beforeAll(async () => {
-    settings = resolveSettings(await throwawaySettings());
+    settings = resolveSettings(await seededSettings());
     cms = await startCms(settings);
     const databaseFile = settings.env.DATABASE_FILENAME ?? '';
     const uploadsDir = path.join(settings.cms.publicDir, 'uploads');

@@ -9,15 +9,15 @@ import type { Service } from '../stack/process.ts';
 import { startCms, startMaildev, startMeilisearch } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
 import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
-import { adminLogin, adminSession, moveCard, type AdminSession } from '../support/admin-api.ts';
+import { adminLogin, adminSession, loginAttempt, moveCard, type AdminSession } from '../support/admin-api.ts';
 import { startDelayProxy, type DelayProxy } from '../support/delay-proxy.ts';
 import { DEMO_ACCOUNT } from '../support/demo-accounts.ts';
 import { runScript } from '../support/scripts.ts';
 import { validVatNumber } from '../support/tax-codes.ts';
+import { maildevInbox, type Mail } from '../support/maildev.ts';
 
 type Role = 'all' | 'web' | 'worker';
 type Instance = { name: string; settings: StackSettings; service: Service };
-type Mail = { subject: string; headers?: Record<string, string | string[]> };
 
 const LEASE_SECONDS = 5;
 const CARDS = '/content-manager/collection-types/api::practice-card.practice-card';
@@ -64,10 +64,8 @@ describe('several CMS instances on one PostgreSQL', () => {
   const queuedEmails = (): Promise<number> =>
     count("SELECT COUNT(*) FROM email_messages WHERE delivery_status = 'In coda'");
   const lastEmailId = (): Promise<number> => count('SELECT COALESCE(MAX(id), 0) FROM email_messages');
-  const inbox = async (): Promise<Mail[]> => (await (await fetch(`${base.smtp.inboxUrl}/api/email`)).json()) as Mail[];
-  const emptyInbox = async (): Promise<void> => {
-    await fetch(`${base.smtp.inboxUrl}/api/email/all`, { method: 'DELETE' });
-  };
+  const inbox = (): Promise<Mail[]> => maildevInbox(base.smtp.inboxUrl ?? '').all();
+  const emptyInbox = (): Promise<void> => maildevInbox(base.smtp.inboxUrl ?? '').clear();
 
   const startInstance = async (name: string, role: Role, extra: Record<string, string> = {}): Promise<void> => {
     const settings = resolveSettings({
@@ -256,11 +254,7 @@ describe('several CMS instances on one PostgreSQL', () => {
     const owner = '198.51.100.77';
     const attacker = '203.0.113.66';
     const login = async (name: string, password: string, from: string): Promise<Response> =>
-      fetch(`${url(name)}/admin/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
-        body: JSON.stringify({ email: DEMO_ACCOUNT.staff, password }),
-      });
+      loginAttempt(url(name), DEMO_ACCOUNT.staff, password, { from });
     for (let i = 0; i < 8; i += 1)
       expect((await login(i % 2 ? 'cms-b' : 'cms-a', demoPassword, owner)).status).toBe(200);
     for (let i = 0; i < 5; i += 1) {
@@ -285,8 +279,10 @@ describe('several CMS instances on one PostgreSQL', () => {
     const c = instance('cms-c');
     relay.delayMs = 800;
     const relayedBefore = relay.completed;
-    // cms-b frozen: cms-c alone takes the queue, slowly, so that it dies with messages in hand.
+    // Both workers frozen while the 20 messages are queued; then cms-c alone claims a full batch and
+    // delivers it slowly, so that it dies with messages in hand however slow the requests were.
     b.service.signal('SIGSTOP');
+    c.service.signal('SIGSTOP');
     let held: string[][] = [];
     try {
       const responsabile = await adminLogin(url('cms-a'), DEMO_ACCOUNT.responsabile, demoPassword);
@@ -305,6 +301,8 @@ describe('several CMS instances on one PostgreSQL', () => {
         4,
       );
       expect(statuses.filter((status) => status !== 201)).toEqual([]);
+      expect(await queuedEmails()).toBe(20);
+      c.service.signal('SIGCONT');
       // Killed while a message waits in the relay, after two went through.
       await expect
         .poll(() => relay.completed - relayedBefore >= 2 && relay.waiting === 1, { timeout: 60_000, interval: 10 })
@@ -316,6 +314,7 @@ describe('several CMS instances on one PostgreSQL', () => {
       );
     } finally {
       b.service.signal('SIGCONT');
+      c.service.signal('SIGCONT');
     }
     expect(held.length).toBeGreaterThanOrEqual(2);
     expect(await count(`SELECT COUNT(*) FROM email_messages WHERE id > ${before} AND delivered_by = 'cms-c'`)).toBe(2);

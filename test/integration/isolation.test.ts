@@ -5,8 +5,9 @@ import { validVatNumber } from '../support/tax-codes.ts';
 import type { Service } from '../stack/process.ts';
 import { startCms } from '../stack/services.ts';
 import { repoRoot, resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
-import { adminLogin, type AdminSession, moveCard } from '../support/admin-api.ts';
+import { demoPassword } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
+import { adminLogin, type AdminSession, loginAttempt, moveCard } from '../support/admin-api.ts';
 import { contentApi, createFullAccessToken, type ContentApi } from '../support/content-api.ts';
 
 type Role = 'staff' | 'curator' | 'responsabile' | 'operatore' | 'lettore' | 'responsabileConsorzio';
@@ -288,7 +289,7 @@ describe('isolation matrix: every role × content type × action × own/other or
   };
 
   beforeAll(async () => {
-    settings = resolveSettings(await throwawaySettings());
+    settings = resolveSettings(await seededSettings());
     cms = await startCms(settings);
     superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);
     api = contentApi(settings.cms.url, await createFullAccessToken(superAdmin));
@@ -422,11 +423,7 @@ describe('isolation matrix: every role × content type × action × own/other or
   it('limits login attempts, sends security headers and answers only the portal across origins', async () => {
     const attempts = [];
     for (let i = 0; i < 6; i += 1) {
-      const response = await fetch(`${settings.cms.url}/admin/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'tentativi@example.it', password: 'Sbagliata-123' }),
-      });
+      const response = await loginAttempt(settings.cms.url, 'tentativi@example.it', 'Sbagliata-123');
       attempts.push(response.status);
     }
     expect(attempts).toEqual([400, 400, 400, 400, 400, 429]);

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../stack/process.ts';
 import { startCms, startMeilisearch, startPortal } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
+import { demoPassword } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
+import { loginAttempt } from '../support/admin-api.ts';
 import { DEMO_ACCOUNT } from '../support/demo-accounts.ts';
 import { validVatNumber } from '../support/tax-codes.ts';
 
@@ -39,15 +41,11 @@ describe('limits per client, per account and per e-mail address', () => {
       body: JSON.stringify({ data }),
     });
   const login = (email: string, password: string, from: string): Promise<Response> =>
-    fetch(`${cms.cms.url}/admin/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
-      body: JSON.stringify({ email, password }),
-    });
+    loginAttempt(cms.cms.url, email, password, { from });
   const messageOf = async (response: Response): Promise<string> => ((await response.json()) as ApiError).error.message;
 
   beforeAll(async () => {
-    const env = await throwawaySettings({ PRACTICE_SHEET_RATE_LIMIT_MAX: '5', PORTAL_SEARCH_RATE_LIMIT_MAX: '10' });
+    const env = await seededSettings({ PRACTICE_SHEET_RATE_LIMIT_MAX: '5', PORTAL_SEARCH_RATE_LIMIT_MAX: '10' });
     portal = resolveSettings(env);
     cms = resolveSettings({ ...env, TRUSTED_PROXIES: '127.0.0.1' });
     services.push(await startMeilisearch(portal));

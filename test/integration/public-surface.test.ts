@@ -3,16 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../stack/process.ts';
 import { startCms, startMaildev } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, testAdmin, testDataController, throwawaySettings } from '../stack/test-settings.ts';
+import { demoPassword, testAdmin, testDataController } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
+import { maildevInbox, type Mail } from '../support/maildev.ts';
 import { validVatNumber } from '../support/tax-codes.ts';
 
 type Attribute = { type: string; target?: string; relation?: string; private?: boolean };
 type ContentType = { uid: string; schema: { draftAndPublish?: boolean; attributes: Record<string, Attribute> } };
 type Route = { method: string; path: string; handler: string; config?: { auth?: false | { scope?: string[] } } };
 type Row = Record<string, unknown>;
-type Mail = { subject: string; text: string; html: string; to: { address: string }[] };
-
 const SYSTEM_ATTRIBUTES: Record<string, Attribute> = {
   documentId: { type: 'string' },
   createdAt: { type: 'datetime' },
@@ -51,20 +51,9 @@ describe('public surface', () => {
     const response = await fetch(`${settings.cms.url}${pathname}`, init);
     return { status: response.status, body: ((await response.json().catch(() => ({}))) ?? {}) as Row };
   };
-  const inbox = async (): Promise<Mail[]> => {
-    const response = await fetch(`${settings.smtp.inboxUrl}/api/email`).catch(() => null);
-    return response?.ok ? ((await response.json()) as Mail[]) : [];
-  };
-  const mailsTo = async (address: string): Promise<Mail[]> =>
-    (await inbox()).filter((mail) => mail.to.some((to) => to.address === address));
-  const waitForMail = async (address: string, subject: string, count = 1): Promise<Mail> => {
-    await expect
-      .poll(async () => (await mailsTo(address)).filter((mail) => mail.subject.includes(subject)).length, {
-        timeout: 30_000,
-      })
-      .toBeGreaterThanOrEqual(count);
-    return (await mailsTo(address)).filter((mail) => mail.subject.includes(subject)).at(-1)!;
-  };
+  const mailsTo = (address: string): Promise<Mail[]> => maildevInbox(settings.smtp.inboxUrl ?? '').to(address);
+  const waitForMail = async (address: string, subject: string, count = 1): Promise<Mail> =>
+    (await maildevInbox(settings.smtp.inboxUrl ?? '').waitFor(address, subject, { count })).at(-1)!;
   const registrationRequest = (overrides: Row = {}): Row => {
     serial += 1;
     return {
@@ -107,7 +96,7 @@ describe('public surface', () => {
 
   beforeAll(async () => {
     settings = resolveSettings(
-      await throwawaySettings({
+      await seededSettings({
         EMAIL_RETRY_INTERVAL_SECONDS: '1',
         EMAIL_RETRY_MAX_SECONDS: '1',
         REGISTRATION_RATE_LIMIT_MAX: '50',

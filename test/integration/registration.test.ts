@@ -4,10 +4,11 @@ import { validVatNumber } from '../support/tax-codes.ts';
 import type { Service } from '../stack/process.ts';
 import { startCms, startMaildev } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
-import { adminLogin, type AdminSession } from '../support/admin-api.ts';
+import { demoPassword } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
+import { adminLogin, type AdminSession, loginAttempt } from '../support/admin-api.ts';
+import { maildevInbox, type Mail } from '../support/maildev.ts';
 
-type Mail = { subject: string; text: string; to: { address: string }[] };
 type ApiError = { status: number; message: string; details?: { errors?: { path: string[]; message: string }[] } };
 
 const REQUESTS = '/content-manager/collection-types/api::registration-request.registration-request';
@@ -45,27 +46,14 @@ describe('registration requests: from the public form to the Responsabile’s fi
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ data }),
     });
-  const inbox = async (): Promise<Mail[]> => {
-    const response = await fetch(`${settings.smtp.inboxUrl}/api/email`).catch(() => null);
-    return response?.ok ? ((await response.json()) as Mail[]) : [];
-  };
-  const mailTo = async (address: string, subject: string): Promise<Mail> => {
-    await expect
-      .poll(
-        async () => (await inbox()).some((mail) => mail.to[0]?.address === address && mail.subject.includes(subject)),
-        {
-          timeout: 30_000,
-        },
-      )
-      .toBe(true);
-    return (await inbox()).find((mail) => mail.to[0]?.address === address && mail.subject.includes(subject))!;
-  };
+  const mailTo = async (address: string, subject: string): Promise<Mail> =>
+    (await maildevInbox(settings.smtp.inboxUrl ?? '').waitFor(address, subject))[0]!;
   const pendingCount = async (): Promise<number> =>
     (await staff.json<{ pagination: { total: number } }>('GET', `${REQUESTS}?page=1&pageSize=1`)).pagination.total;
 
   beforeAll(async () => {
     settings = resolveSettings(
-      await throwawaySettings({
+      await seededSettings({
         EMAIL_RETRY_INTERVAL_SECONDS: '1',
         EMAIL_RETRY_MAX_SECONDS: '1',
         REGISTRATION_RATE_LIMIT_MAX: '12',
@@ -302,13 +290,7 @@ describe('registration requests: from the public form to the Responsabile’s fi
 
     const lettore = overview.team.find((member) => member.role === 'Lettore')!;
     const canLogIn = async (): Promise<boolean> =>
-      (
-        await fetch(`${settings.cms.url}/admin/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: lettore.email, password: demoPassword }),
-        })
-      ).ok;
+      (await loginAttempt(settings.cms.url, lettore.email, demoPassword)).ok;
     await responsabile.json('PUT', `/coop/my-organisation/users/${lettore.id}`, { isActive: false });
     expect(await canLogIn()).toBe(false);
     await responsabile.json('PUT', `/coop/my-organisation/users/${lettore.id}`, { isActive: true });

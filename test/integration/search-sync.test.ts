@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../stack/process.ts';
 import { startCms, startMeilisearch } from '../stack/services.ts';
 import { repoRoot, resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
+import { demoPassword } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
 
 type Hit = { id: string; title: string; organisationName: string; innovationArea: string };
@@ -68,7 +69,7 @@ describe('search index kept in step with the CMS', () => {
   };
 
   beforeAll(async () => {
-    settings = resolveSettings(await throwawaySettings({ SEARCH_RETRY_MAX_SECONDS: '1' }));
+    settings = resolveSettings(await seededSettings({ SEARCH_RETRY_MAX_SECONDS: '1' }));
     meilisearch = await startMeilisearch(settings);
     cms = await startCms(settings);
     superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);

@@ -7,6 +7,7 @@ import { throwawaySettings } from '../stack/test-settings.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
 import { gifOfSize } from '../support/images.ts';
 import { isListening } from '../support/net.ts';
+import { maildevInbox } from '../support/maildev.ts';
 import { runStartCommand, type RunningStart } from '../support/start-command.ts';
 
 type Ports = { cms: number; portal: number; meili: number; smtp: number; inbox: number };
@@ -222,7 +223,7 @@ describe('npm start', () => {
   it('sends e-mail through the SMTP catcher', async () => {
     const session = await login();
     expect((await session.request('POST', '/email/test', { to: 'prima@example.it' })).status).toBe(200);
-    const inbox = (await (await fetch(url(ports.inbox, '/api/email'))).json()) as { to: { address: string }[] }[];
+    const inbox = await maildevInbox(url(ports.inbox, '')).all();
     expect(inbox.map((mail) => mail.to[0]?.address)).toContain('prima@example.it');
   });
 
@@ -267,7 +268,7 @@ describe('npm start', () => {
     const served = await (await fetch(url(ports.cms, upload?.url ?? '/missing'))).arrayBuffer();
     expect(Buffer.from(served).equals(Buffer.from(await logo.arrayBuffer()))).toBe(true);
     expect(await (await meili('/indexes/prova/documents/1')).json()).toEqual({ id: 1, nome: 'Pratica' });
-    const inbox = (await (await fetch(url(ports.inbox, '/api/email'))).json()) as { to: { address: string }[] }[];
+    const inbox = await maildevInbox(url(ports.inbox, '')).all();
     expect(inbox.map((mail) => mail.to[0]?.address)).toContain('prima@example.it');
   });
 

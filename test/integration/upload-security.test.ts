@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../stack/process.ts';
 import { startCms, startMaildev } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
+import { demoPassword } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
 import { contentApi, createFullAccessToken, type ContentApi } from '../support/content-api.ts';
 import { DEMO_ACCOUNT } from '../support/demo-accounts.ts';
@@ -30,7 +31,7 @@ describe('uploads are inert and the admin’s policy is what the configuration s
   let api: ContentApi;
 
   beforeAll(async () => {
-    settings = resolveSettings(await throwawaySettings());
+    settings = resolveSettings(await seededSettings());
     services.push(await startMaildev(settings), await startCms(settings));
     superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);
     operatore = await adminLogin(settings.cms.url, DEMO_ACCOUNT.operatore, demoPassword);

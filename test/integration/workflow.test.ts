@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../stack/process.ts';
 import { startCms, startMaildev } from '../stack/services.ts';
 import { resolveSettings, type StackSettings } from '../stack/settings.ts';
-import { demoPassword, throwawaySettings } from '../stack/test-settings.ts';
+import { demoPassword } from '../stack/test-settings.ts';
+import { seededSettings } from '../stack/seeded-template.ts';
 import { adminLogin, type AdminSession } from '../support/admin-api.ts';
 import { DEMO_ACCOUNT, type DemoAccount } from '../support/demo-accounts.ts';
 import { contentApi, createFullAccessToken, type ContentApi } from '../support/content-api.ts';
+import { maildevInbox, type Mail } from '../support/maildev.ts';
 import { advanceReport, attachAttestation, copyOfReport, moveInputs, moveReport } from '../support/social-reports.ts';
-
-type Mail = { subject: string; text: string; to: { address: string }[] };
 
 describe('editorial workflow', () => {
   let settings: StackSettings;
@@ -25,23 +25,15 @@ describe('editorial workflow', () => {
     expect(response.status).toBe(status);
     if (message) expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
   };
-  const mailsTo = async (address: string): Promise<Mail[]> => {
-    const response = await fetch(`${settings.smtp.inboxUrl}/api/email`);
-    return ((await response.json()) as Mail[]).filter((mail) => mail.to[0]?.address === address);
-  };
-  const awaitMail = async (address: string, subject: string): Promise<Mail> => {
-    await expect
-      .poll(async () => (await mailsTo(address)).some((mail) => mail.subject.includes(subject)), { timeout: 30_000 })
-      .toBe(true);
-    return (await mailsTo(address)).find((mail) => mail.subject.includes(subject))!;
-  };
+  const awaitMail = async (address: string, subject: string): Promise<Mail> =>
+    (await maildevInbox(settings.smtp.inboxUrl ?? '').waitFor(address, subject))[0]!;
   const publicTitle = async (documentId: string): Promise<string | null> => {
     const response = await fetch(`${settings.cms.url}/api/practice-cards/${documentId}`);
     return response.ok ? ((await response.json()) as { data: { title: string } }).data.title : null;
   };
 
   beforeAll(async () => {
-    settings = resolveSettings(await throwawaySettings({ EMAIL_RETRY_INTERVAL_SECONDS: '1' }));
+    settings = resolveSettings(await seededSettings({ EMAIL_RETRY_INTERVAL_SECONDS: '1' }));
     maildev = await startMaildev(settings);
     cms = await startCms(settings);
     const superAdmin = await adminLogin(settings.cms.url, settings.admin.email, settings.admin.password);

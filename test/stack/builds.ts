@@ -33,7 +33,16 @@ export const cmsBuild: BuildTarget = {
 export const portalBuild: BuildTarget = {
   name: 'portal',
   workspaceDir: path.join(repoRoot, 'portal'),
-  sources: ['src', 'public', 'astro.config.ts', 'package.json', 'tsconfig.json'],
+  // The pure modules it bundles from other workspaces count too.
+  sources: [
+    'src',
+    'public',
+    'astro.config.ts',
+    'package.json',
+    'tsconfig.json',
+    path.join('..', 'cms', 'vocabulary', 'src'),
+    path.join('..', 'search', 'src'),
+  ],
   outputDir: path.join(repoRoot, 'portal', 'dist'),
   command: workspaceBin(path.join(repoRoot, 'portal'), 'astro'),
   args: ['build', '--silent'],

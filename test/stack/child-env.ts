@@ -1,4 +1,5 @@
 import type { EnvMap } from './env-file.ts';
+import { portalEnvironment, resolvePortalSettings } from '../../portal/src/lib/settings.ts';
 import type { StackSettings } from './settings.ts';
 
 /**
@@ -10,32 +11,20 @@ import type { StackSettings } from './settings.ts';
 /** Enough of the launcher's environment for a program to run: where programs and home are, locale, time zone. */
 const SYSTEM = ['PATH', 'HOME', 'USER', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR'];
 
-/** The portal's settings (portal/src/lib/config.ts and astro.config.ts). */
-const PORTAL = [
-  'NODE_ENV',
-  'ASTRO_TELEMETRY_DISABLED',
-  'CMS_URL',
-  'CMS_PUBLIC_URL',
-  'PORTAL_PUBLIC_URL',
-  'MEILI_HOST',
-  'MEILI_SEARCH_KEY',
-  'PORTAL_PROXY_SECRET',
-  'MAP_TILE_URL',
-  'MAP_TILE_ATTRIBUTION',
-  'PORTAL_CACHE_TTL_SECONDS',
-  'PORTAL_CACHE_MAX_MB',
-  'TRUSTED_PROXIES',
-  'PORTAL_SEARCH_RATE_LIMIT_MAX',
-  'PORTAL_SEARCH_RATE_LIMIT_SECONDS',
-];
-
 const pick = (env: EnvMap, names: string[]): EnvMap =>
   Object.fromEntries(names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]!]])));
 
 export const cmsEnv = (settings: StackSettings): EnvMap => settings.env;
 
-/** The portal at run time and at build time (the build bakes in its public address). */
-export const portalEnv = (settings: Pick<StackSettings, 'env'>): EnvMap => pick(settings.env, [...SYSTEM, ...PORTAL]);
+/**
+ * The portal at run time and at build time (the build bakes in its public address): the variables
+ * of its own settings table (portal/src/lib/settings.ts), as it resolves them, and no other.
+ */
+export const portalEnv = (settings: Pick<StackSettings, 'env'>): EnvMap => ({
+  ...pick(settings.env, [...SYSTEM, 'NODE_ENV', 'ASTRO_TELEMETRY_DISABLED']),
+  ENV_FILE: 'none',
+  ...portalEnvironment(resolvePortalSettings(settings.env)),
+});
 
 export const maildevEnv = (settings: StackSettings): EnvMap => pick(settings.env, SYSTEM);
 

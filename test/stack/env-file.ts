@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseEnvFile } from '@coop/vocabulary/settings-reader';
 
 export type EnvMap = Record<string, string>;
 
@@ -14,17 +15,8 @@ const generators: Record<string, () => string> = {
   DEMO_PASSWORD: () => `${randomBytes(9).toString('hex')}Aa1`,
 };
 
-/** Parses KEY=VALUE lines; comments and blank lines are ignored, surrounding quotes removed. */
-export const parseEnv = (text: string): EnvMap => {
-  const env: EnvMap = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match) continue;
-    const [, key, raw = ''] = match;
-    env[key!] = raw.replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return env;
-};
+/** Parses KEY=VALUE lines as the services do: comments and blank lines are ignored, surrounding quotes removed. */
+export const parseEnv = (text: string): EnvMap => parseEnvFile(text);
 
 /**
  * Writes `.env` from `.env.example` when it does not exist yet, filling every empty value

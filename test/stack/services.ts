@@ -83,7 +83,7 @@ export const startPortal = async (settings: Pick<StackSettings, 'dataDir' | 'por
     // Astro's built handler behind the visitor's address (TRUSTED_PROXIES) and the cache (portal/server.ts).
     args: [path.join(portalBuild.workspaceDir, 'server.ts')],
     cwd: portalBuild.workspaceDir,
-    env: { ...portalEnv(settings), HOST: settings.portal.host, PORT: String(settings.portal.port) },
+    env: { ...portalEnv(settings), PORTAL_HOST: settings.portal.host, PORTAL_PORT: String(settings.portal.port) },
     logFile: logFile(settings, 'portal'),
   });
   return readyOrStopped(service, { url: `${settings.portal.url}/api/health` });

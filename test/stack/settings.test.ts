@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { portalSearchKey } from '@coop/search/keys';
+import { resolveCmsSettings } from '@coop/vocabulary/cms-settings';
+import { resolvePortalSettings } from '../../portal/src/lib/settings.ts';
+import { portalEnv } from './child-env.ts';
+import { parseEnv } from './env-file.ts';
 import { repoRoot, resolveSettings } from './settings.ts';
 
 describe('resolveSettings', () => {
@@ -51,5 +56,34 @@ describe('resolveSettings', () => {
 
     expect(settings.env.DATABASE_FILENAME).toBe('/srv/cms.db');
     expect(settings.cms.publicDir).toBe('/srv/public');
+  });
+});
+
+describe('a service started on its own', () => {
+  // What a generated `.env` holds: the example's values with secrets filled in.
+  const dotEnv = {
+    ...parseEnv(readFileSync(path.join(repoRoot, '.env.example'), 'utf8')),
+    MEILI_MASTER_KEY: 'chiave-principale',
+    PORTAL_PROXY_SECRET: 'segreto-del-portale',
+    DATA_DIR: '.dati-di-prova',
+    CMS_PORT: '18337',
+  };
+  const stack = resolveSettings(dotEnv);
+
+  it('is the CMS npm start runs', () => {
+    expect(resolveCmsSettings(stack.env, repoRoot)).toEqual(resolveCmsSettings(dotEnv, repoRoot));
+    expect(resolveCmsSettings(dotEnv, repoRoot).database.filename).toBe(
+      path.join(repoRoot, '.dati-di-prova', 'cms.db'),
+    );
+  });
+
+  it('is the portal npm start runs, with the search key and not the master key', () => {
+    const launched = portalEnv(stack);
+    expect(resolvePortalSettings(launched)).toEqual(resolvePortalSettings(dotEnv));
+    expect(resolvePortalSettings(dotEnv)).toMatchObject({
+      cmsUrl: 'http://127.0.0.1:18337',
+      meiliSearchKey: portalSearchKey('chiave-principale'),
+    });
+    expect(Object.values(launched)).not.toContain('chiave-principale');
   });
 });

@@ -1,10 +1,16 @@
-import path from 'node:path';
-import { portalSearchKey } from '@coop/search/keys';
+import { resolveCmsSettings } from '@coop/vocabulary/cms-settings';
+import { DEFAULT_HOST, DEFAULT_PORTS, localUrl } from '@coop/vocabulary/services';
+import { findRepoRoot, settingsReader } from '@coop/vocabulary/settings-reader';
+import { resolvePortalSettings } from '../../portal/src/lib/settings.ts';
 import type { EnvMap } from './env-file.ts';
 
-export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+export const repoRoot = findRepoRoot(import.meta.dirname);
 
-/** What the launcher needs to know to run the system, resolved from the settings with their defaults. */
+/**
+ * What the launcher needs to know to run the system. The values come from each service's own
+ * settings table (the CMS's `@coop/vocabulary/cms-settings`, the portal's `portal/src/lib/settings.ts`),
+ * so the launcher decides nothing the services would not decide started on their own.
+ */
 export type StackSettings = {
   dataDir: string;
   cms: { host: string; port: number; url: string; publicDir: string };
@@ -20,85 +26,72 @@ export type StackSettings = {
   env: EnvMap;
 };
 
-const int = (value: string | undefined, fallback: number): number => {
-  const parsed = Number.parseInt(value ?? '', 10);
-  return Number.isFinite(parsed) ? parsed : fallback;
+/** The launcher's own settings: where the embedded services it runs listen. */
+const embeddedServices = (settings: EnvMap) => {
+  const read = settingsReader(settings);
+  const ports = {
+    meilisearch: read.int('MEILI_PORT', DEFAULT_PORTS.meilisearch, { min: 1, max: 65535 }),
+    maildevWeb: read.int('MAILDEV_WEB_PORT', DEFAULT_PORTS.maildevWeb, { min: 1, max: 65535 }),
+  };
+  read.check();
+  return {
+    meilisearch: !read.optional('MEILI_HOST'),
+    smtp: !read.optional('SMTP_HOST'),
+    ports,
+  };
 };
 
-const nonEmpty = (value: string | undefined): string | undefined => (value ? value : undefined);
-
 export const resolveSettings = (settings: EnvMap): StackSettings => {
-  const dataDir = path.resolve(repoRoot, settings.DATA_DIR || '.data');
-  const loopback = '127.0.0.1';
+  const cms = resolveCmsSettings(settings, repoRoot);
+  const portal = resolvePortalSettings(settings);
+  const embedded = embeddedServices(settings);
+  const searchKey = portal.meiliSearchKey ?? '';
 
-  const cmsPort = int(settings.CMS_PORT, 1337);
-  const cmsHost = settings.CMS_HOST || loopback;
-  const cmsUrl = `http://${cmsHost}:${cmsPort}`;
-
-  const portalPort = int(settings.PORTAL_PORT, 4321);
-  const portalHost = settings.PORTAL_HOST || loopback;
-  const portalUrl = `http://${portalHost}:${portalPort}`;
-
-  const meiliPort = int(settings.MEILI_PORT, 7700);
-  const meiliExternal = nonEmpty(settings.MEILI_HOST);
-  const meiliUrl = meiliExternal ?? `http://${loopback}:${meiliPort}`;
-
-  const masterKey = settings.MEILI_MASTER_KEY ?? '';
-  const searchKey = settings.MEILI_SEARCH_KEY || (masterKey ? portalSearchKey(masterKey) : '');
-
-  const smtpExternal = nonEmpty(settings.SMTP_HOST);
-  const smtpPort = int(settings.SMTP_PORT, 1025);
-  const inboxPort = int(settings.MAILDEV_WEB_PORT, 1080);
-
-  const cmsPublicDir = settings.CMS_PUBLIC_DIR
-    ? path.resolve(repoRoot, settings.CMS_PUBLIC_DIR)
-    : path.join(dataDir, 'public');
-
-  const databaseFile = settings.DATABASE_FILENAME
-    ? path.resolve(repoRoot, settings.DATABASE_FILENAME)
-    : path.join(dataDir, 'cms.db');
-
+  // The services resolve these themselves; they are spelled out for the child processes and for
+  // whoever reads a child's environment (scripts, tests).
   const env: EnvMap = {
     ...settings,
     NODE_ENV: settings.NODE_ENV || 'development',
     STRAPI_TELEMETRY_DISABLED: 'true',
     ASTRO_TELEMETRY_DISABLED: '1',
-    DATA_DIR: dataDir,
-    CMS_HOST: cmsHost,
-    CMS_PORT: String(cmsPort),
-    CMS_PUBLIC_URL: settings.CMS_PUBLIC_URL || cmsUrl,
-    CMS_PUBLIC_DIR: cmsPublicDir,
-    DATABASE_FILENAME: databaseFile,
-    MEILI_HOST: meiliUrl,
+    // Everything a child needs is in its environment: it must not read the developer's `.env`.
+    ENV_FILE: 'none',
+    DATA_DIR: cms.dataDir,
+    CMS_HOST: cms.server.host,
+    CMS_PORT: String(cms.server.port),
+    CMS_PUBLIC_URL: cms.server.publicUrl,
+    CMS_PUBLIC_DIR: cms.server.publicDir,
+    DATABASE_FILENAME: cms.database.filename,
+    MEILI_HOST: cms.search.host,
     MEILI_SEARCH_KEY: searchKey,
-    SMTP_HOST: smtpExternal ?? loopback,
-    SMTP_PORT: String(smtpPort),
-    PORTAL_HOST: portalHost,
-    PORTAL_PORT: String(portalPort),
-    PORTAL_PUBLIC_URL: settings.PORTAL_PUBLIC_URL || portalUrl,
-    CMS_URL: cmsUrl,
-    CORS_ORIGINS: settings.CORS_ORIGINS || `${portalUrl},http://localhost:${portalPort}`,
+    SMTP_HOST: cms.email.host,
+    SMTP_PORT: String(cms.email.port),
+    PORTAL_HOST: portal.host,
+    PORTAL_PORT: String(portal.port),
+    PORTAL_PUBLIC_URL: portal.publicUrl,
+    CMS_URL: portal.cmsUrl,
+    CORS_ORIGINS: cms.server.corsOrigins.join(','),
   };
 
   return {
-    dataDir,
-    cms: { host: cmsHost, port: cmsPort, url: cmsUrl, publicDir: cmsPublicDir },
-    portal: { host: portalHost, port: portalPort, url: portalUrl },
+    dataDir: cms.dataDir,
+    cms: { host: cms.server.host, port: cms.server.port, url: cms.server.localUrl, publicDir: cms.server.publicDir },
+    portal: { host: portal.host, port: portal.port, url: localUrl(portal.host, portal.port) },
     meilisearch: {
-      embedded: !meiliExternal,
-      port: meiliPort,
-      url: meiliUrl,
-      masterKey,
+      embedded: embedded.meilisearch,
+      port: embedded.ports.meilisearch,
+      url: cms.search.host,
+      masterKey: cms.search.masterKey,
       searchKey,
     },
     smtp: {
-      embedded: !smtpExternal,
-      host: smtpExternal ?? loopback,
-      port: smtpPort,
-      inboxUrl: smtpExternal ? null : `http://${loopback}:${inboxPort}`,
+      embedded: embedded.smtp,
+      host: cms.email.host,
+      port: cms.email.port,
+      inboxUrl: embedded.smtp ? localUrl(DEFAULT_HOST, embedded.ports.maildevWeb) : null,
     },
-    admin: { email: settings.ADMIN_EMAIL ?? '', password: settings.ADMIN_PASSWORD ?? '' },
-    demoPassword: settings.SEED_DEMO_DATA !== 'false' && settings.DEMO_PASSWORD ? settings.DEMO_PASSWORD : null,
+    admin: { email: cms.admin.email ?? '', password: cms.admin.password ?? '' },
+    demoPassword: cms.seed.demoData ? cms.seed.demoPassword : null,
     env,
   };
 };

@@ -6,12 +6,21 @@ export type AdminSession = {
   json: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
 };
 
-export const adminLogin = async (baseUrl: string, email: string, password: string): Promise<AdminSession> => {
-  const response = await fetch(`${baseUrl}/admin/login`, {
+/** One sign-in attempt as the panel sends it, answered as it is (`from` is sent as X-Forwarded-For). */
+export const loginAttempt = (
+  baseUrl: string,
+  email: string,
+  password: string,
+  { from }: { from?: string } = {},
+): Promise<Response> =>
+  fetch(`${baseUrl}/admin/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(from === undefined ? {} : { 'x-forwarded-for': from }) },
     body: JSON.stringify({ email, password }),
   });
+
+export const adminLogin = async (baseUrl: string, email: string, password: string): Promise<AdminSession> => {
+  const response = await loginAttempt(baseUrl, email, password);
   if (!response.ok) throw new Error(`admin login as ${email} failed: ${response.status} ${await response.text()}`);
   const { data } = (await response.json()) as { data: { token: string } };
   return adminSession(baseUrl, data.token);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { cmsSettings } from '../settings';
 
 /**
  * Creates the first super admin from ADMIN_EMAIL / ADMIN_PASSWORD when the CMS has no admin yet.
@@ -8,8 +9,7 @@ export const ensureSuperAdmin = async (strapi: Core.Strapi): Promise<void> => {
   const users = strapi.service('admin::user');
   if (await users.exists()) return;
 
-  const email = process.env.ADMIN_EMAIL;
-  const password = process.env.ADMIN_PASSWORD;
+  const { email, password } = cmsSettings().admin;
   if (!email || !password) {
     strapi.log.warn(
       'No admin exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD, or open /admin to create the first super admin.',

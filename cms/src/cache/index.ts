@@ -11,6 +11,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { SEARCH_SYNC_TASK } from '../access/content-types';
 import { mayChangePublicContent, portalChangeOf } from './changes';
 import { PortalCacheDelivery } from './delivery';
+import { cmsSettings } from '../settings';
 
 type PortalConfig = { proxySecret?: string; instanceUrls?: string[] };
 
@@ -74,6 +75,6 @@ export const registerPortalCache = (strapi: Core.Strapi): void => {
 
   // After a start, whatever was not delivered before is unknown: every portal starts afresh.
   // Command-line tools load the CMS beside the running server and leave that to it.
-  if (process.env.COOP_BACKGROUND_WORKERS !== 'false') void delivery.send({ all: true });
+  if (cmsSettings().cluster.backgroundWorkers) void delivery.send({ all: true });
   strapi.log.info(`Cache del portale: invalidazioni verso ${delivery.urls.join(', ')}`);
 };

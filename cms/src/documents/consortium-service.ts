@@ -1,4 +1,4 @@
-import { isConsortium, type OrganisationType } from '@coop/report-templates/organisation';
+import { isConsortium, type OrganisationType } from '@coop/vocabulary/organisation-types';
 import type { Core } from '@strapi/strapi';
 import type { FieldError } from '../domain/field-error';
 import { refuseIfAny } from './validation-error';

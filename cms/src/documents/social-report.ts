@@ -1,4 +1,4 @@
-import { isOrganisationType } from '@coop/report-templates/organisation';
+import { isOrganisationType } from '@coop/vocabulary/organisation-types';
 import type { SocialReportContent } from '@coop/report-templates/social-report/content';
 import type { Core } from '@strapi/strapi';
 import type { FieldError } from '../domain/field-error';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ORGANISATION_TYPES } from '@coop/report-templates/organisation';
+import { ORGANISATION_TYPES } from '@coop/vocabulary/organisation-types';
 import { MANDATORY_ITEMS } from '@coop/report-templates/social-report/mandatory-items';
 import { describe, expect, it } from 'vitest';
 import { ORGANISATION_STATUSES } from './organisation-types';

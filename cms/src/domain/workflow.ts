@@ -1,18 +1,8 @@
 /** The editorial workflow of practice cards and social reports: who may move what, from where to where. */
 
-export const CARD_STAGES = [
-  'Bozza',
-  'Inviata',
-  'In revisione',
-  'Da rivedere',
-  'Selezionata',
-  'Pubblicata',
-  'Archiviata',
-] as const;
-export type CardStage = (typeof CARD_STAGES)[number];
+import type { CardStage, ReportStage } from '@coop/vocabulary/workflow-stages';
 
-export const REPORT_STAGES = ['In compilazione', 'Confermato', 'Approvato', 'Depositato', 'Pubblicato'] as const;
-export type ReportStage = (typeof REPORT_STAGES)[number];
+export { CARD_STAGES, REPORT_STAGES, type CardStage, type ReportStage } from '@coop/vocabulary/workflow-stages';
 
 /**
  * `cooperative`: Responsabile or Operatore of the document's organisation; `responsabile`: its

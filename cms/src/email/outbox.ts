@@ -5,6 +5,7 @@ import { instanceName, leaseMs } from '../cluster/role';
 import { WorkerLoop } from '../cluster/worker-loop';
 import { claimDueEmails, renewClaim } from './claims';
 import { redactTokens, restoreTokens } from './redaction';
+import { cmsSettings } from '../settings';
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html?: string };
 
@@ -16,11 +17,14 @@ type StoredEmail = OutgoingEmail & {
   createdAt: string;
 };
 
-const settings = () => ({
-  intervalMs: Number(process.env.EMAIL_RETRY_INTERVAL_SECONDS ?? 2) * 1000,
-  maxBackoffMs: Number(process.env.EMAIL_RETRY_MAX_SECONDS ?? 900) * 1000,
-  batchSize: Number(process.env.EMAIL_BATCH_SIZE ?? 10),
-});
+const settings = () => {
+  const { email } = cmsSettings();
+  return {
+    intervalMs: email.retryIntervalSeconds * 1000,
+    maxBackoffMs: email.retryMaxSeconds * 1000,
+    batchSize: email.batchSize,
+  };
+};
 
 /** Exponential backoff after a failed attempt: 10 s, 20 s, 40 s … up to the maximum. */
 export const nextAttemptDelay = (attempts: number, maxBackoffMs: number): number =>

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ORGANISATION_USER_UID, type OrganisationRole } from '../access/organisation-user';
 import { readDataFile } from './data-files';
 import { requireKey } from './upsert';
+import { cmsSettings } from '../settings';
 
 type DemoAccount = {
   email: string;
@@ -17,7 +18,7 @@ export const seedDemoAccounts = async (
   roleIds: Map<string, number>,
   organisations: Map<string, { documentId: string }>,
 ): Promise<{ created: number }> => {
-  const password = process.env.DEMO_PASSWORD;
+  const password = cmsSettings().seed.demoPassword;
   if (!password) return { created: 0 };
   let created = 0;
   for (const account of readDataFile<DemoAccount[]>(strapi, 'demo', 'accounts.json')) {

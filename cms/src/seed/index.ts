@@ -5,6 +5,7 @@ import { seedDemoOrganisations } from './demo-organisations';
 import { seedDemoPracticeCards } from './demo-practice-cards';
 import { seedDemoSocialReports } from './demo-social-reports';
 import { seedReferenceData } from './reference-data';
+import { cmsSettings } from '../settings';
 
 /**
  * Reference data on every start (only what is missing), then the demo data once unless
@@ -18,7 +19,7 @@ export const seed = async (strapi: Core.Strapi, roleIds: Map<string, number>): P
   // Demo data is loaded once: what people delete or rename afterwards stays as they left it.
   const demoStore = strapi.store({ type: 'core', name: 'coop-seed', key: 'demoDataLoadedAt' });
   const demoLoadedAt = (await demoStore.get({})) as string | null;
-  if (process.env.SEED_DEMO_DATA !== 'false' && !demoLoadedAt) {
+  if (cmsSettings().seed.demoData && !demoLoadedAt) {
     const organisations = await seedDemoOrganisations(strapi, reference);
     const services = await seedDemoConsortiumServices(
       strapi,

@@ -7,6 +7,7 @@ import { cachedAnswer } from './cache/index.ts';
 import { documentIds, documentTag, subjectTag, typeTag } from './cache/tags.ts';
 import { config } from './config.ts';
 import { CmsUnavailableError } from './errors.ts';
+import { CONSORTIUM_TYPES, isConsortium as isConsortiumType } from '@coop/vocabulary/organisation-types';
 
 export type Named = { name: string };
 
@@ -114,13 +115,14 @@ type Read = {
   subject?: boolean;
 };
 
-const fetchJson = async <T>(url: string): Promise<{ body: T; bytes: number }> => {
+const fetchJson = async <T>(url: string, missing: 'error' | 'null' = 'error'): Promise<{ body: T | null; bytes: number }> => {
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
     throw new CmsUnavailableError(`CMS not reachable at ${url}`, { cause: error });
   }
+  if (response.status === 404 && missing === 'null') return { body: null, bytes: 64 };
   if (!response.ok) throw new CmsUnavailableError(`CMS answered ${response.status} for ${url}`);
   let text: string;
   try {
@@ -131,20 +133,40 @@ const fetchJson = async <T>(url: string): Promise<{ body: T; bytes: number }> =>
   }
 };
 
+const apiUrl = (path: string, query: Query): string =>
+  `${config().cmsUrl}/api${path}${Object.keys(query).length > 0 ? `?${toSearch(query)}` : ''}`;
+
 /**
  * A read of the public API, through the portal's cache: tagged with its collection and every
  * document it shows, so the CMS's invalidations reach it (and the pages built from it).
  */
 const getJson = async <T>(path: string, query: Query = {}, read: Read = {}): Promise<T> => {
-  const url = `${config().cmsUrl}/api${path}${Object.keys(query).length > 0 ? `?${toSearch(query)}` : ''}`;
+  const url = apiUrl(path, query);
   return cachedAnswer(`cms:${url}`, async () => {
     const { body, bytes } = await fetchJson<T>(url);
     const ids = documentIds(body);
     const subject = read.subject ? (body as { data?: { documentId?: string }[] }).data?.[0]?.documentId : undefined;
     return {
-      value: body,
+      value: body as T,
       bytes,
       tags: [typeTag(collectionOf(path)), ...[...ids].map(documentTag), ...(subject ? [subjectTag(subject)] : [])],
+    };
+  });
+};
+
+/**
+ * A read of one of the CMS's own public routes (not a collection of the content API), through the
+ * cache like any other; null for a 404 (nothing published there), kept too. `collections` names
+ * what the answer is built from, as the CMS names its changes, so a change of any invalidates it.
+ */
+export const getPublicAnswer = async <T>(path: string, query: Query, collections: string[]): Promise<T | null> => {
+  const url = apiUrl(path, query);
+  return cachedAnswer(`cms:${url}`, async () => {
+    const { body, bytes } = await fetchJson<T>(url, 'null');
+    return {
+      value: body,
+      bytes,
+      tags: [...collections.map(typeTag), ...[...documentIds(body)].map(documentTag)],
     };
   });
 };
@@ -216,14 +238,12 @@ export const listInnovationAreas = (): Promise<InnovationArea[]> =>
 export const getInnovationArea = (slug: string): Promise<InnovationArea | null> =>
   first<InnovationArea>('/innovation-areas', { 'filters[slug][$eq]': slug });
 
-const CONSORTIUM_TYPE_PREFIX = 'Consorzio';
-
 export const isConsortium = (organisation: Pick<Organisation, 'organisationType'>): boolean =>
-  organisation.organisationType.startsWith(CONSORTIUM_TYPE_PREFIX);
+  isConsortiumType(organisation.organisationType);
 
 export const listConsortia = (): Promise<Organisation[]> =>
   getAll<Organisation>('/organisations', {
-    'filters[organisationType][$startsWith]': CONSORTIUM_TYPE_PREFIX,
+    ...Object.fromEntries(CONSORTIUM_TYPES.map((type, index) => [`filters[organisationType][$in][${index}]`, type])),
     sort: 'name:asc',
   });
 

@@ -1,10 +1,12 @@
-/** The portal's settings, read from the server process's environment at request time. */
+import { portalSettings } from './settings.ts';
+
+/** What the pages need of the portal's settings (portal/src/lib/settings.ts holds the table). */
 export type PortalConfig = {
   /** Where the portal's server reaches the CMS. */
   cmsUrl: string;
   /** The CMS's public address, for media and document links the browser follows. */
   cmsPublicUrl: string;
-  /** Meilisearch, reached only from the portal's server; null when not configured. */
+  /** Meilisearch, reached only from the portal's server. */
   meiliHost: string | null;
   /** A search-only key restricted to the public indexes (never the master key). */
   meiliSearchKey: string | null;
@@ -20,30 +22,18 @@ export type PortalConfig = {
   cacheMaxMegabytes: number;
 };
 
-const setting = (name: string): string | null => {
-  const value = process.env[name]?.trim();
-  return value ? value : null;
-};
-
-const positive = (name: string, fallback: number): number => {
-  const value = Number(setting(name));
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-
-const withoutSlash = (url: string): string => url.replace(/\/+$/, '');
-
 export const config = (): PortalConfig => {
-  const cmsUrl = withoutSlash(setting('CMS_URL') ?? 'http://127.0.0.1:1337');
+  const settings = portalSettings();
   return {
-    cmsUrl,
-    cmsPublicUrl: withoutSlash(setting('CMS_PUBLIC_URL') ?? cmsUrl),
-    meiliHost: setting('MEILI_HOST'),
-    meiliSearchKey: setting('MEILI_SEARCH_KEY'),
-    portalPublicUrl: withoutSlash(setting('PORTAL_PUBLIC_URL') ?? 'http://127.0.0.1:4321'),
-    mapTileUrl: setting('MAP_TILE_URL'),
-    mapTileAttribution: setting('MAP_TILE_ATTRIBUTION'),
-    portalProxySecret: setting('PORTAL_PROXY_SECRET'),
-    cacheTtlSeconds: positive('PORTAL_CACHE_TTL_SECONDS', 300),
-    cacheMaxMegabytes: positive('PORTAL_CACHE_MAX_MB', 128),
+    cmsUrl: settings.cmsUrl,
+    cmsPublicUrl: settings.cmsPublicUrl,
+    meiliHost: settings.meiliHost,
+    meiliSearchKey: settings.meiliSearchKey,
+    portalPublicUrl: settings.publicUrl,
+    mapTileUrl: settings.mapTileUrl,
+    mapTileAttribution: settings.mapTileAttribution,
+    portalProxySecret: settings.portalProxySecret,
+    cacheTtlSeconds: settings.cacheTtlSeconds,
+    cacheMaxMegabytes: settings.cacheMaxMegabytes,
   };
 };

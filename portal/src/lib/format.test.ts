@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { formatInteger } from '@coop/vocabulary/format';
 import { formatNumber, plural, practicesFound } from './format.ts';
 
 describe('Italian formatting', () => {
-  it('groups thousands with a dot from five digits (Italian usage)', () => {
-    expect(formatNumber(1234)).toBe('1234');
+  it('groups thousands with a dot from four digits, as the documents print them', () => {
+    expect(formatNumber(1234)).toBe('1.234');
     expect(formatNumber(12345)).toBe('12.345');
+    expect(formatNumber(1234)).toBe(formatInteger(1234));
     expect(plural(1, 'pratica', 'pratiche')).toBe('1 pratica');
     expect(plural(2, 'pratica', 'pratiche')).toBe('2 pratiche');
   });

@@ -1,16 +1,10 @@
-/** Italian formatting of what pages show. */
+/** What pages show, formatted by the platform's Italian rules (the same as the documents'). */
+import { formatDecimal } from '@coop/vocabulary/format';
 
-const dateFormat = new Intl.DateTimeFormat('it-IT', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/Rome',
-});
-const numberFormat = new Intl.NumberFormat('it-IT');
+export { formatDate } from '@coop/vocabulary/format';
 
-export const formatDate = (iso: string): string => dateFormat.format(new Date(iso));
-
-export const formatNumber = (value: number): string => numberFormat.format(value);
+/** "1.234", "1.234,5": as the PDF prints it. */
+export const formatNumber = (value: number): string => formatDecimal(value);
 
 /** "1 pratica", "3 pratiche". */
 export const plural = (count: number, one: string, many: string): string =>

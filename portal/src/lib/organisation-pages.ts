@@ -3,38 +3,16 @@
  * consortia or members, its published practices and its published social reports, each report as
  * the CMS publishes it. Only what the CMS's public API gives: it decides what is published.
  */
+import { getPublicAnswer } from './cms.ts';
 import { config } from './config.ts';
-import { CmsUnavailableError } from './errors.ts';
-
-const TIMEOUT_MS = 8_000;
 
 type Query = Record<string, string | number>;
 
-const search = (query: Query): string =>
-  Object.entries(query)
-    .map(
-      ([key, value]) =>
-        `${encodeURIComponent(key).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(value)}`,
-    )
-    .join('&');
+/** What an organisation's pages are built from, as the CMS names its changes. */
+const SOURCES = ['organisations', 'social-reports', 'practice-cards', 'provinces', 'regions'];
 
-/** A CMS answer; null for a 404 (nothing published there). */
-const cmsJson = async <T>(path: string, query: Query = {}): Promise<T | null> => {
-  const url = `${config().cmsUrl}/api${path}${Object.keys(query).length > 0 ? `?${search(query)}` : ''}`;
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  } catch (error) {
-    throw new CmsUnavailableError(`CMS not reachable at ${url}`, { cause: error });
-  }
-  if (response.status === 404) return null;
-  if (!response.ok) throw new CmsUnavailableError(`CMS answered ${response.status} for ${url}`);
-  try {
-    return (await response.json()) as T;
-  } catch (error) {
-    throw new CmsUnavailableError(`CMS sent no JSON for ${url}`, { cause: error });
-  }
-};
+/** A CMS answer, through the portal's cache; null for a 404 (nothing published there). */
+const cmsJson = <T>(path: string, query: Query = {}): Promise<T | null> => getPublicAnswer<T>(path, query, SOURCES);
 
 type Page<T> = { data: T[]; meta: { pagination: { pageCount: number } } };
 
@@ -96,7 +74,7 @@ export type OrganisationPage = {
   reports: PublishedReportSummary[];
 };
 
-export const isConsortiumType = (type: string): boolean => type.startsWith('Consorzio');
+export { isConsortium as isConsortiumType } from '@coop/vocabulary/organisation-types';
 
 /** The page of an active organisation; null when there is none by that slug. */
 export const getOrganisationPage = async (slug: string): Promise<OrganisationPage | null> => {

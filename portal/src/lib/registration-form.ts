@@ -3,14 +3,7 @@
  * as the CMS endpoint `POST /api/registration-requests` expects them.
  */
 
-export const ORGANISATION_TYPES = [
-  'Cooperativa sociale di tipo A',
-  'Cooperativa sociale di tipo B',
-  'Cooperativa sociale ad oggetto misto (A+B)',
-  'Consorzio di cooperative sociali',
-  'Consorzio di imprese sociali cooperative',
-  'Impresa sociale cooperativa',
-] as const;
+export { ORGANISATION_TYPES } from '@coop/vocabulary/organisation-types';
 
 export const TEXT_FIELDS = [
   'organisationName',

@@ -1,5 +1,6 @@
 import { limitKey, visitorAddress } from './client-address.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { portalSettings } from './settings.ts';
 
 let limiter: RateLimiter | undefined;
 
@@ -9,10 +10,10 @@ let limiter: RateLimiter | undefined;
  * before the page cache, so cached answers count too.
  */
 export const searchWait = (): number => {
-  limiter ??= createRateLimiter(
-    Number(process.env.PORTAL_SEARCH_RATE_LIMIT_MAX || 120),
-    Number(process.env.PORTAL_SEARCH_RATE_LIMIT_SECONDS || 60) * 1000,
-  );
+  if (!limiter) {
+    const { max, windowSeconds } = portalSettings().searchRateLimit;
+    limiter = createRateLimiter(max, windowSeconds * 1000);
+  }
   return limiter.hit(limitKey(visitorAddress()));
 };
 

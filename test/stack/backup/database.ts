@@ -4,7 +4,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { resolveCmsSettings } from '@coop/vocabulary/cms-settings';
 import type { EnvMap } from '../env-file.ts';
+import { repoRoot } from '../settings.ts';
 
 const run = promisify(execFile);
 
@@ -22,28 +24,35 @@ export type DatabaseTarget = SqliteTarget | PostgresTarget;
 /** Rows per table: what a restore must find again. */
 export type TableCounts = Record<string, number>;
 
-/** The database the settings point the CMS at (the same settings as `cms/config/database.ts`). */
+/** The database the settings point the CMS at, as the CMS's own settings table resolves it. */
 export const databaseTarget = (env: EnvMap): DatabaseTarget => {
-  if ((env.DATABASE_CLIENT || 'sqlite') !== 'postgres') return { client: 'sqlite', file: env.DATABASE_FILENAME ?? '' };
-  const fromUrl = env.DATABASE_URL ? new URL(env.DATABASE_URL) : null;
-  const host = fromUrl?.hostname || env.DATABASE_HOST || '127.0.0.1';
-  const port = fromUrl?.port || env.DATABASE_PORT || '5432';
-  const database = fromUrl ? decodeURIComponent(fromUrl.pathname.replace(/^\//, '')) : env.DATABASE_NAME || 'coop';
-  const user = fromUrl ? decodeURIComponent(fromUrl.username) : env.DATABASE_USERNAME || 'coop';
-  const password = fromUrl ? decodeURIComponent(fromUrl.password) : (env.DATABASE_PASSWORD ?? '');
-  const ssl = env.DATABASE_SSL === 'true';
+  const { database } = resolveCmsSettings(env, repoRoot);
+  if (database.client !== 'postgres') return { client: 'sqlite', file: database.filename };
+  const fromUrl = database.url ? new URL(database.url) : null;
+  const host = fromUrl?.hostname || database.host;
+  const port = fromUrl?.port || String(database.port);
+  const name = fromUrl ? decodeURIComponent(fromUrl.pathname.replace(/^\//, '')) : database.name;
+  const user = fromUrl ? decodeURIComponent(fromUrl.username) : database.username;
+  const password = fromUrl ? decodeURIComponent(fromUrl.password) : database.password;
   return {
     client: 'postgres',
     libpq: {
       PGHOST: host,
       PGPORT: port,
-      PGDATABASE: database,
+      PGDATABASE: name,
       PGUSER: user,
       ...(password ? { PGPASSWORD: password } : {}),
-      PGSSLMODE: ssl ? 'verify-full' : 'disable',
+      PGSSLMODE: database.ssl ? 'verify-full' : 'disable',
     },
-    connection: { host, port: Number(port), database, user, password, ssl: ssl ? { rejectUnauthorized: true } : false },
-    schema: env.DATABASE_SCHEMA || 'public',
+    connection: {
+      host,
+      port: Number(port),
+      database: name,
+      user,
+      password,
+      ssl: database.ssl ? { rejectUnauthorized: true } : false,
+    },
+    schema: database.schema,
     binDir: env.POSTGRES_BIN_DIR || '/usr/lib/postgresql/15/bin',
   };
 };

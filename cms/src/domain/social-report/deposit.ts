@@ -1,4 +1,4 @@
-import type { OrganisationType } from '@coop/report-templates/organisation';
+import type { OrganisationType } from '@coop/vocabulary/organisation-types';
 import { isBlank } from '../text-length';
 
 /** Today's date in Rome, "2025-06-30": deadlines and dates of acts are Italian calendar days. */

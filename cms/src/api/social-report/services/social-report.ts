@@ -1,4 +1,4 @@
-import { isConsortium } from '@coop/report-templates/organisation';
+import { isConsortium } from '@coop/vocabulary/organisation-types';
 import type { SocialReportContent } from '@coop/report-templates/social-report/content';
 import { computeIndicators, type Indicators } from '@coop/report-templates/social-report/indicators';
 import { factories, type Core } from '@strapi/strapi';
