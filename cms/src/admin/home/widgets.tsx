@@ -163,7 +163,7 @@ export const QueueWidget = () => {
             </Box>
           )}
           <Link to="/editorial-queue">
-            <Typography variant="pi">Apri la coda redazionale</Typography>
+            <Typography variant="pi">Tutte le schede in attesa</Typography>
           </Link>
         </Flex>
       )}
