@@ -22,7 +22,11 @@ const config = (): Core.Config.Admin => {
     apiToken: { salt: secrets.apiTokenSalt },
     transfer: { token: { salt: secrets.transferTokenSalt } },
     secrets: { encryptionKey: secrets.encryptionKey },
-    flags: { nps: false, promoteEE: false },
+    // The portal shows cards and reports as the public sees them; Strapi's preview (and its panel
+    // pointing to Strapi's documentation) is off.
+    preview: { enabled: false, config: { handler: () => null } },
+    // docLinks: Strapi's "Guida" buttons open its developer documentation, in English.
+    flags: { nps: false, promoteEE: false, docLinks: false },
   };
 };
 

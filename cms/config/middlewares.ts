@@ -45,6 +45,8 @@ const config = (): Core.Config.Middlewares => {
     'global::upload-security',
     'global::admin-login-limit',
     'strapi::session',
+    // /favicon.ico is the network's logo; Strapi's own favicon middleware is required but never reached.
+    'global::brand-favicon',
     'strapi::favicon',
     'strapi::public',
   ];

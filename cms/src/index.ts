@@ -13,6 +13,11 @@ import { securityAdminRoutes } from './admin-api/security';
 import { socialReportAdminRoutes } from './admin-api/social-reports';
 import { workflowAdminRoutes } from './admin-api/workflow';
 import { applyAdminViews } from './admin-config/apply';
+import { contentMenuMiddleware } from './admin-config/content-menu';
+import { adminShellMiddleware } from './brand/admin-shell';
+import { brandSettings } from './brand/public';
+import { brandRoutes } from './brand/routes';
+import { setEmailBrand } from './email/templates';
 import { ensureSuperAdmin } from './bootstrap/super-admin';
 import { cmsRole, runsWorkers, servesRequests } from './cluster/role';
 import { claimSingleInstance, withStartupLock } from './cluster/startup';
@@ -82,6 +87,16 @@ export default {
     strapi.server.routes(reportPanelAdminRoutes(strapi));
     strapi.server.routes(securityAdminRoutes(strapi));
     strapi.server.routes(alertAdminRoutes(strapi));
+    strapi.server.routes(brandRoutes(strapi));
+    const brand = brandSettings(strapi);
+    setEmailBrand({
+      name: brand.name,
+      contactEmail: brand.contactEmail,
+      logoUrl: `${String(strapi.config.get('server.url', ''))}/brand/logo.png`,
+      primaryColor: brand.primaryColor,
+    });
+    strapi.server.use(adminShellMiddleware(strapi));
+    strapi.server.use(contentMenuMiddleware(strapi));
     guardInvitationRoutes(strapi);
     // A worker answers its health check and nothing else: the admin and the API are the web instances' job.
     if (!servesRequests(cmsRole(strapi))) strapi.server.use(workerOnly);

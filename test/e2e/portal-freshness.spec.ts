@@ -9,7 +9,9 @@ type ManagedCard = { documentId: string; title: string; slug: string; stage: str
 const CARDS = '/content-manager/collection-types/api::practice-card.practice-card';
 
 const move = async (curator: AdminSession, card: ManagedCard, to: string): Promise<void> => {
-  const response = await curator.request('POST', `/coop/workflow/practice-card/${card.documentId}`, { to });
+  // Withdrawing a card from the portal says why.
+  const body = to === 'Archiviata' ? { to, comment: 'Ritirata durante la prova' } : { to };
+  const response = await curator.request('POST', `/coop/workflow/practice-card/${card.documentId}`, body);
   expect(response.status, await response.clone().text()).toBe(200);
 };
 

@@ -101,7 +101,7 @@ test('a Lettore reads the organisation’s cards without changing them', async (
   await expect(page.getByText('Terre del Mincio Cooperativa Sociale')).toHaveCount(0);
   await page.getByRole('link', { name: /Con te: app/ }).click();
   await expect(page.getByLabel(/^Nome progetto/)).toBeDisabled({ timeout: 30_000 });
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Libreria Media' })).toHaveCount(0);
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Libreria dei file' })).toHaveCount(0);
   await shot(page, 'lettore-card');
   expect(refusals).toEqual([]);
 });

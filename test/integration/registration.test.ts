@@ -115,6 +115,35 @@ describe('registration requests: from the public form to the Responsabile’s fi
     expect(((await again.json()) as { error: ApiError }).error.message).toBe(taken);
   });
 
+  it('shows the staff the organisations, requests and accounts sharing a request’s e-mails', async () => {
+    const navigli = await staff.json<{ results: { email: string; name: string }[] }>(
+      'GET',
+      '/content-manager/collection-types/api::organisation.organisation?filters[$and][0][slug][$eq]=navigli-insieme',
+    );
+    const responsabileEmail = `doppio.${serial}@ilgelso.example.it`;
+    const earlier = request({
+      responsabile: { fullName: 'Elena Ghisleni', email: responsabileEmail, phone: '+39 035 555 0101' },
+    });
+    expect((await submit(earlier)).status).toBe(201);
+    const data = request({
+      organisationName: 'Cooperativa Sociale Il Gelso Due',
+      email: navigli.results[0]!.email.toUpperCase(),
+      responsabile: { fullName: 'Paolo Operatore', email: responsabileEmail, phone: '+39 035 555 0102' },
+    });
+    const { data: created } = (await (await submit(data)).json()) as { data: { documentId: string } };
+    const { data: duplicates } = await staff.json<{ data: { kind: string; name: string; matches: string }[] }>(
+      'GET',
+      `/coop/registration-requests/${created.documentId}/duplicates`,
+    );
+    expect(duplicates).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'Organizzazione', name: navigli.results[0]!.name, matches: 'e-mail' }),
+        expect.objectContaining({ kind: 'Richiesta', matches: 'e-mail del Responsabile' }),
+      ]),
+    );
+    expect(duplicates.some((duplicate) => duplicate.name.startsWith('Cooperativa Sociale Il Gelso Due'))).toBe(false);
+  });
+
   it('answers a robot that fills the hidden field as if all went well, and keeps nothing', async () => {
     const before = await pendingCount();
     expect((await submit(request({ homepage: 'http://spam.example.com' }))).status).toBe(201);

@@ -59,7 +59,8 @@ describe('search index kept in step with the CMS', () => {
     return results;
   };
   const move = async (documentId: string, to: string): Promise<void> => {
-    const response = await curator.request('POST', `/coop/workflow/practice-card/${documentId}`, { to });
+    const body = to === 'Archiviata' ? { to, comment: 'Ritirata dal portale durante la prova' } : { to };
+    const response = await curator.request('POST', `/coop/workflow/practice-card/${documentId}`, body);
     expect(response.status, await response.clone().text()).toBe(200);
   };
   const hitFor = async (documentId: string): Promise<Hit | undefined> => {

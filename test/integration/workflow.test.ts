@@ -53,7 +53,7 @@ describe('editorial workflow', () => {
     type Queue = {
       stage: string;
       counts: Record<string, number>;
-      cards: { title: string; organisation: { name: string } }[];
+      cards: { title: string; organisation: { name: string }; since: string }[];
     };
     const { data: queue } = await as('curatore').json<{ data: Queue }>('GET', '/coop/workflow-queue');
     expect(queue.counts).toEqual({
@@ -67,6 +67,10 @@ describe('editorial workflow', () => {
     });
     expect(queue.stage).toBe('Inviata');
     expect(queue.cards).toHaveLength(4);
+    // Oldest waiting first, each with the date it entered the stage.
+    const since = queue.cards.map((card) => card.since);
+    expect(since.every((date) => !Number.isNaN(Date.parse(date)))).toBe(true);
+    expect(since).toEqual([...since].sort());
     expect(new Set(queue.cards.map((card) => card.organisation.name)).size).toBeGreaterThan(1);
 
     const { data: regions } = await api.json<{ data: { documentId: string }[] }>(
@@ -173,7 +177,9 @@ describe('editorial workflow', () => {
     expect((await move('curatore', card_, id, { to: 'Pubblicata' })).status).toBe(200);
     expect(await publicTitle(id)).toBe('Sportello digitale di quartiere 2.0');
 
-    expect((await move('curatore', card_, id, { to: 'Archiviata' })).status).toBe(200);
+    // Withdrawing from the portal says why: the cooperative reads it in the history.
+    await expectRefused(await move('curatore', card_, id, { to: 'Archiviata' }), 400, /Commento/);
+    expect((await move('curatore', card_, id, { to: 'Archiviata', comment: 'Dati da aggiornare' })).status).toBe(200);
     expect(await publicTitle(id)).toBeNull();
 
     await expectRefused(

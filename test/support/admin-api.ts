@@ -48,7 +48,9 @@ export const adminSession = (baseUrl: string, token: string): AdminSession => {
 };
 
 /** Moves a practice card along the editorial workflow, as the workflow panel does; throws when refused. */
+/** A move as the redazione makes it; a withdrawal from the portal says why. */
 export const moveCard = async (session: AdminSession, documentId: string, to: string): Promise<void> => {
-  const response = await session.request('POST', `/coop/workflow/practice-card/${documentId}`, { to });
+  const body = to === 'Archiviata' ? { to, comment: 'Ritirata dal portale durante la prova' } : { to };
+  const response = await session.request('POST', `/coop/workflow/practice-card/${documentId}`, body);
   if (!response.ok) throw new Error(`${documentId} → ${to}: ${response.status} ${await response.text()}`);
 };

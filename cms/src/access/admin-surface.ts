@@ -90,7 +90,11 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
   'GET /admin/:path*': publicRoute("the admin panel's static files"),
   'GET /uploads/(.*)': publicRoute('uploaded files, served inert (see the upload security)'),
   'GET /': publicRoute("the CMS's front page"),
-  'GET /((?!uploads/).+)': publicRoute('the public folder (favicon, robots.txt)'),
+  'GET /((?!uploads/).+)': publicRoute('the public folder (robots.txt) and the favicon, made from the network’s logo'),
+  // The network's brand, shown on the login page before anyone signs in (src/brand/routes.ts).
+  'GET /brand/logo': publicRoute("the network's logo"),
+  'GET /brand/logo.png': publicRoute("the network's logo for e-mails"),
+  'GET /brand/admin.js': publicRoute("the network's name, logo and colours for the login page"),
 
   // The panel itself, for every signed-in role: only the account's own data.
   'GET /admin/information': allowed(ALL, COVERS.session),
@@ -199,6 +203,7 @@ export const ADMIN_SURFACE: Record<string, SurfaceEntry> = {
   // Each account gets its own organisation's reports (network staff every one, curators none).
   'GET /coop/social-report-deadlines': allowed(ALL, COVERS.reports),
   ...staff('registration requests are reviewed by network staff', [
+    'GET /coop/registration-requests/:documentId/duplicates',
     'POST /coop/registration-requests/:documentId/approve',
     'POST /coop/registration-requests/:documentId/reject',
   ]),

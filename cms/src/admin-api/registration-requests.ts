@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registrationDuplicates } from '../registration/duplicates';
 import { approveRegistration, rejectRegistration } from '../registration/review';
 import { REGISTRATION_UID } from '../registration/submit';
 import { adminRoute, adminRouter, bodyOf, paramOf, type AdminContext } from './admin-route';
@@ -13,6 +14,10 @@ const mayReview = (strapi: Core.Strapi, ctx: AdminContext): boolean =>
 
 export const registrationAdminRoutes = (strapi: Core.Strapi): Core.Router =>
   adminRouter([
+    adminRoute('GET', '/registration-requests/:documentId/duplicates', async (ctx) => {
+      if (!mayReview(strapi, ctx)) return ctx.forbidden();
+      ctx.body = { data: await registrationDuplicates(strapi, paramOf(ctx, 'documentId')) };
+    }),
     adminRoute('POST', '/registration-requests/:documentId/approve', async (ctx) => {
       if (!mayReview(strapi, ctx)) return ctx.forbidden();
       ctx.body = { data: await approveRegistration(strapi, paramOf(ctx, 'documentId'), ctx.state.user) };

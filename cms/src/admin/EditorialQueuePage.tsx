@@ -23,6 +23,8 @@ type Card = {
   documentId: string;
   title: string;
   updatedAt: string;
+  /** When the card entered its stage. */
+  since: string;
   organisation: { name: string } | null;
   innovationArea: { name: string } | null;
   province: { code: string; region: { name: string } | null } | null;
@@ -37,12 +39,20 @@ const FILTERS: { key: keyof Omit<Filters, 'stage'>; label: string; model: string
 ];
 
 /** "Coda redazionale": the Think Tank's cards of every organisation, by stage, with counts. */
+const formatDay = (iso: string): string =>
+  new Intl.DateTimeFormat('it-IT', { dateStyle: 'short' }).format(new Date(iso));
+const waitingDays = (iso: string): string => {
+  const days = Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / (24 * 60 * 60 * 1000)));
+  return days === 0 ? 'oggi' : days === 1 ? 'da 1 giorno' : `da ${days} giorni`;
+};
+
 const EditorialQueuePage = () => {
   const { get } = useFetchClient();
   const [filters, setFilters] = useState<Filters>({ area: '', region: '', organisation: '', stage: 'Inviata' });
   const [options, setOptions] = useState<Record<string, Option[]>>({});
   const [queue, setQueue] = useState<Queue | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [oldestFirst, setOldestFirst] = useState(true);
 
   useEffect(() => {
     for (const { key, model } of FILTERS) {
@@ -103,7 +113,7 @@ const EditorialQueuePage = () => {
                 </Button>
               ))}
             </Flex>
-            <Table colCount={4} rowCount={(queue?.cards.length ?? 0) + 1}>
+            <Table colCount={5} rowCount={(queue?.cards.length ?? 0) + 1}>
               <Thead>
                 <Tr>
                   <Th>
@@ -118,10 +128,20 @@ const EditorialQueuePage = () => {
                   <Th>
                     <Typography variant="sigma">Provincia</Typography>
                   </Th>
+                  <Th>
+                    <Button
+                      variant="ghost"
+                      size="S"
+                      onClick={() => setOldestFirst(!oldestFirst)}
+                      aria-label={`Nello stato dal: ordina ${oldestFirst ? 'dalla più recente' : 'dalla più vecchia'}`}
+                    >
+                      <Typography variant="sigma">Nello stato dal {oldestFirst ? '↑' : '↓'}</Typography>
+                    </Button>
+                  </Th>
                 </Tr>
               </Thead>
               <Tbody>
-                {(queue?.cards ?? []).map((card) => (
+                {(oldestFirst ? (queue?.cards ?? []) : [...(queue?.cards ?? [])].reverse()).map((card) => (
                   <Tr key={card.documentId}>
                     <Td>
                       <Link
@@ -139,6 +159,11 @@ const EditorialQueuePage = () => {
                     <Td>
                       <Typography>
                         {card.province ? `${card.province.code} · ${card.province.region?.name ?? ''}` : ''}
+                      </Typography>
+                    </Td>
+                    <Td>
+                      <Typography>
+                        {formatDay(card.since)} · {waitingDays(card.since)}
                       </Typography>
                     </Td>
                   </Tr>

@@ -87,7 +87,7 @@ const MyOrganisationPage = () => {
               <Typography>
                 {overview.organisation.anagraficaConfirmedAt
                   ? `Confermata il ${formatDate(overview.organisation.anagraficaConfirmedAt)}.`
-                  : 'Non ancora confermata: ricontrollate i dati dell’organizzazione in Content Manager › Organizzazione, poi confermateli qui.'}
+                  : 'Non ancora confermata: ricontrollate i dati dell’organizzazione in Contenuti › Organizzazione, poi confermateli qui.'}
               </Typography>
             </Box>
             {isResponsabile && (

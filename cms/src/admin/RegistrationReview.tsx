@@ -1,11 +1,40 @@
-import { Button, Flex, Textarea, Typography } from '@strapi/design-system';
+import { Alert, Button, Dialog, Flex, Textarea, Typography } from '@strapi/design-system';
 import { errorMessage } from './api-errors';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 const MODEL = 'api::registration-request.registration-request';
 
 type Review = { documentId: string; status: string | undefined };
+type Duplicate = { kind: string; name: string; matches: string };
+
+/** Organisations, requests and accounts with the same tax code or e-mail: shown before approving. */
+const Duplicates = ({ documentId }: { documentId: string }) => {
+  const { get } = useFetchClient();
+  const [found, setFound] = useState<Duplicate[] | null>(null);
+  useEffect(() => {
+    get<{ data: Duplicate[] }>(`/coop/registration-requests/${documentId}/duplicates`)
+      .then(({ data }) => setFound(data.data))
+      .catch(() => setFound(null));
+  }, [get, documentId]);
+  if (!found) return null;
+  if (found.length === 0) {
+    return (
+      <Typography variant="pi">
+        Nessuna organizzazione, richiesta o account con lo stesso codice fiscale o e-mail.
+      </Typography>
+    );
+  }
+  return (
+    <Alert variant="warning" closeLabel="Chiudi" title="Possibili doppioni" role="status">
+      {found.map((duplicate) => (
+        <Typography tag="p" key={`${duplicate.kind}${duplicate.name}`}>
+          {duplicate.kind}: {duplicate.name} — stesso {duplicate.matches}
+        </Typography>
+      ))}
+    </Alert>
+  );
+};
 
 /** Approve or reject a registration request; the platform does the rest and e-mails the applicant. */
 const ReviewContent = ({ documentId, status }: Review) => {
@@ -39,9 +68,29 @@ const ReviewContent = ({ documentId, status }: Review) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
-      <Button onClick={() => void act('approve')} disabled={busy}>
-        Approva e invia le credenziali
-      </Button>
+      <Duplicates documentId={documentId} />
+      <Dialog.Root>
+        <Dialog.Trigger>
+          <Button disabled={busy}>Approva e invia le credenziali</Button>
+        </Dialog.Trigger>
+        <Dialog.Content>
+          <Dialog.Header>Approvare la richiesta?</Dialog.Header>
+          <Dialog.Body>
+            <Typography>
+              Si creano l’organizzazione e l’account del Responsabile, che riceve per e-mail il collegamento per
+              impostare la password. Controllate prima che l’organizzazione non sia già registrata.
+            </Typography>
+          </Dialog.Body>
+          <Dialog.Footer>
+            <Dialog.Cancel>
+              <Button variant="tertiary">Annulla</Button>
+            </Dialog.Cancel>
+            <Dialog.Action>
+              <Button onClick={() => void act('approve')}>Approva</Button>
+            </Dialog.Action>
+          </Dialog.Footer>
+        </Dialog.Content>
+      </Dialog.Root>
       <Textarea
         name="reason"
         aria-label="Motivo del rifiuto"

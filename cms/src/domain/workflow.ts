@@ -22,6 +22,8 @@ export type Transition<S extends string> = {
   requiresDeposit?: boolean;
   /** What happens to the public version. */
   effect?: 'publish' | 'unpublish';
+  /** Asked before a move that shows something to the public or takes it away. */
+  confirm?: string;
 };
 
 export const CARD_TRANSITIONS: Transition<CardStage>[] = [
@@ -30,10 +32,39 @@ export const CARD_TRANSITIONS: Transition<CardStage>[] = [
   { from: 'Inviata', to: 'In revisione', actors: ['curator'], label: 'Prendi in revisione' },
   { from: 'In revisione', to: 'Da rivedere', actors: ['curator'], label: 'Chiedi modifiche', requiresComment: true },
   { from: 'In revisione', to: 'Selezionata', actors: ['curator'], label: 'Seleziona' },
-  { from: 'Selezionata', to: 'Pubblicata', actors: ['curator'], label: 'Pubblica sul portale', effect: 'publish' },
-  { from: 'Pubblicata', to: 'Pubblicata', actors: ['curator'], label: 'Pubblica le modifiche', effect: 'publish' },
-  { from: 'Pubblicata', to: 'Archiviata', actors: ['curator'], label: 'Ritira dal portale', effect: 'unpublish' },
-  { from: 'Archiviata', to: 'Pubblicata', actors: ['curator'], label: 'Pubblica di nuovo', effect: 'publish' },
+  {
+    from: 'Selezionata',
+    to: 'Pubblicata',
+    actors: ['curator'],
+    label: 'Pubblica sul portale',
+    effect: 'publish',
+    confirm: 'La scheda diventa visibile a tutti sul portale e la cooperativa ne riceve notizia.',
+  },
+  {
+    from: 'Pubblicata',
+    to: 'Pubblicata',
+    actors: ['curator'],
+    label: 'Pubblica le modifiche',
+    effect: 'publish',
+    confirm: 'La versione pubblica della scheda sul portale viene sostituita da questa.',
+  },
+  {
+    from: 'Pubblicata',
+    to: 'Archiviata',
+    actors: ['curator'],
+    label: 'Ritira dal portale',
+    effect: 'unpublish',
+    requiresComment: true,
+    confirm: 'La scheda sparisce dal portale; la cooperativa legge il motivo nella cronologia.',
+  },
+  {
+    from: 'Archiviata',
+    to: 'Pubblicata',
+    actors: ['curator'],
+    label: 'Pubblica di nuovo',
+    effect: 'publish',
+    confirm: 'La scheda torna visibile a tutti sul portale.',
+  },
 ];
 
 export const REPORT_TRANSITIONS: Transition<ReportStage>[] = [
@@ -59,13 +90,20 @@ export const REPORT_TRANSITIONS: Transition<ReportStage>[] = [
     label: 'Registra il deposito',
     requiresDeposit: true,
   },
-  { from: 'Depositato', to: 'Pubblicato', actors: ['responsabile'], label: 'Pubblica sul portale' },
+  {
+    from: 'Depositato',
+    to: 'Pubblicato',
+    actors: ['responsabile'],
+    label: 'Pubblica sul portale',
+    confirm: 'Il bilancio sociale diventa pubblico sul portale, con il PDF scaricabile da chiunque.',
+  },
   {
     from: 'Pubblicato',
     to: 'Depositato',
     actors: ['responsabile'],
     label: 'Ritira dal portale',
     requiresComment: true,
+    confirm: 'Il bilancio sociale sparisce dal portale; il motivo resta nella cronologia.',
   },
 ];
 

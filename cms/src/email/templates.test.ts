@@ -8,6 +8,7 @@ import {
   registrationApproved,
   registrationReceived,
   registrationRejected,
+  setEmailBrand,
 } from './templates';
 
 const EVIL = 'https://evil.example/accedi?x=1';
@@ -38,6 +39,23 @@ describe('e-mail templates', () => {
     expect(email.text).toContain(`collegamento:\n${PLATFORM}`);
     expect(email.text).toContain('Il collegamento vale 7 giorni');
     expect(invitationRenewed('elena@example.it', 'Elena', PLATFORM, 1).text).toContain('vale 1 giorno;');
+  });
+});
+
+describe('the network’s brand', () => {
+  it('names the network, shows its logo and says whom to contact, in every message', () => {
+    setEmailBrand({
+      name: 'Rete <Sud>',
+      contactEmail: 'aiuto@rete-sud.example.it',
+      logoUrl: 'https://cms.rete-sud.example.it/brand/logo.png',
+      primaryColor: '#1f4e79',
+    });
+    const email = registrationApproved('elena@example.it', 'Elena', 'Il Gelso', PLATFORM, 7);
+    expect(email.text).toContain('Piattaforma Rete <Sud>');
+    expect(email.text).toContain('Per qualsiasi domanda: aiuto@rete-sud.example.it');
+    expect(email.html).toContain('<img src="https://cms.rete-sud.example.it/brand/logo.png"');
+    expect(email.html).toContain('Rete &lt;Sud&gt;');
+    expect(anchors(email.html)).toEqual([PLATFORM]);
   });
 });
 

@@ -3,7 +3,36 @@ import type { OutgoingEmail } from './outbox';
 const escape = (text: string): string =>
   text.replace(/[<>&"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[char] ?? char);
 
-const signature = 'Lo staff della rete\nPiattaforma Cooperative sociali in rete';
+/** The network the e-mails speak for (`NETWORK_*`): set once at start, from `config/brand.ts`. */
+export type EmailBrand = {
+  name: string;
+  contactEmail: string;
+  /** Absolute address of the logo as PNG (many mail clients show no SVG); null for none. */
+  logoUrl: string | null;
+  primaryColor: string;
+};
+
+let brand: EmailBrand = {
+  name: 'Cooperative sociali in rete',
+  contactEmail: 'segreteria@piattaforma.local',
+  logoUrl: null,
+  primaryColor: '#8c1d40',
+};
+
+export const setEmailBrand = (next: EmailBrand): void => {
+  brand = next;
+};
+
+const signature = (): string =>
+  `Lo staff della rete\nPiattaforma ${brand.name}\nPer qualsiasi domanda: ${brand.contactEmail}`;
+
+/** The network's name and logo above the message, on its colour. */
+const header = (): string =>
+  `<div style="background:${escape(brand.primaryColor)};color:#ffffff;padding:12px 16px;font-family:sans-serif">${
+    brand.logoUrl
+      ? `<img src="${escape(brand.logoUrl)}" alt="" height="40" style="vertical-align:middle;margin-right:12px">`
+      : ''
+  }<strong style="vertical-align:middle">${escape(brand.name)}</strong></div>`;
 
 /** An address of the platform itself: the only thing an e-mail shows as a link. */
 type Link = { href: string };
@@ -47,10 +76,15 @@ const asHtml = (paragraph: Paragraph): string =>
  * escaped and stays text: only the platform's own links (`link(...)`) become anchors.
  */
 const message = (to: string, subject: string, paragraphs: Paragraph[]): OutgoingEmail => {
-  const all = [...paragraphs, signature];
+  const all = [...paragraphs, signature()];
   const text = all.map(asText).join('\n\n');
   const html = all.map((paragraph) => `<p>${asHtml(paragraph)}</p>`).join('\n');
-  return { to, subject, text, html: `<!doctype html><html lang="it"><body>${html}</body></html>` };
+  return {
+    to,
+    subject,
+    text,
+    html: `<!doctype html><html lang="it"><body>${header()}<div style="font-family:sans-serif;padding:0 16px">${html}</div></body></html>`,
+  };
 };
 
 export const registrationReceived = (to: string, contactName: string, organisationName: string): OutgoingEmail =>

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PRACTICE_CARD } from '../access/content-types';
+import { PRACTICE_CARD, WORKFLOW_EVENT } from '../access/content-types';
 import { CARD_STAGES, type CardStage } from '../domain/workflow';
 
 export type QueueFilters = { area?: string; region?: string; organisation?: string; stage?: string };
@@ -45,5 +45,17 @@ export const editorialQueue = async (strapi: Core.Strapi, filters: QueueFilters)
       province: { fields: ['code'], populate: { region: { fields: ['name'] } } },
     },
   } as never)) as unknown as QueueCard[];
-  return { stage, counts, cards };
+  // Since when each card is in this stage: its last move into it (the seeded ones have none).
+  const moves = (await strapi.documents(WORKFLOW_EVENT).findMany({
+    filters: { subjectDocumentId: { $in: cards.map((card) => card.documentId) }, toStage: stage },
+    sort: 'createdAt:desc',
+    fields: ['subjectDocumentId', 'createdAt'],
+    limit: 1000,
+  } as never)) as unknown as { subjectDocumentId: string; createdAt: string }[];
+  const since = new Map<string, string>();
+  for (const move of moves) if (!since.has(move.subjectDocumentId)) since.set(move.subjectDocumentId, move.createdAt);
+  const waiting = cards
+    .map((card) => ({ ...card, since: since.get(card.documentId) ?? card.updatedAt }))
+    .sort((a, b) => a.since.localeCompare(b.since));
+  return { stage, counts, cards: waiting };
 };

@@ -6,6 +6,7 @@ import { CURATOR, holdsRole, NETWORK_STAFF } from '../access/roles';
 import { checkPracticeCard } from '../documents/practice-card';
 import { isBlank } from '../domain/text-length';
 import {
+  CARD_STAGES_LOCKED_FOR_COOPERATIVE,
   CARD_TRANSITIONS,
   findTransition,
   REPORT_TRANSITIONS,
@@ -175,25 +176,58 @@ export const performTransition = async (
   return { stage: to };
 };
 
+type HistoryEntry = {
+  fromStage: string;
+  toStage: string;
+  comment: string | null;
+  actorName: string;
+  createdAt: string;
+};
+
+/**
+ * Why this user cannot change the document now, in words for the banner above it; null if they
+ * can. A card the redazione holds is read-only for its cooperative; a report past "In
+ * compilazione" for everyone until its Responsabile reopens it.
+ */
+const readOnlyReason = (kind: WorkflowKind, stage: string, actors: Actor[], history: HistoryEntry[]): string | null => {
+  if (kind === 'social-report') {
+    return stage === 'In compilazione'
+      ? null
+      : `Il bilancio è «${stage}»: resta in sola lettura finché il Responsabile non lo riapre per modifiche.`;
+  }
+  if (actors.includes('curator') || !CARD_STAGES_LOCKED_FOR_COOPERATIVE.includes(stage as never)) return null;
+  if (stage === 'Inviata')
+    return 'La scheda è stata inviata alla redazione e aspetta una curatrice o un curatore: non si modifica finché ve la rimandano.';
+  const holder = history.find((entry) => entry.toStage === stage)?.actorName;
+  return `La scheda è «${stage}» ed è in mano alla redazione${holder ? ` (${holder})` : ''}: potrete modificarla se ve la rimanda.`;
+};
+
 /** The document's stage, the moves this user may make, and its history, newest first. */
 export const workflowState = async (strapi: Core.Strapi, kind: WorkflowKind, documentId: string, user: AdminUser) => {
   const subject = await loadSubject(strapi, kind, documentId);
   const actors = await actorsOf(strapi, user, subject.organisation?.documentId ?? null);
-  const history = await strapi.documents(WORKFLOW_EVENT).findMany({
+  const history = (await strapi.documents(WORKFLOW_EVENT).findMany({
     filters: { subjectDocumentId: documentId },
     sort: 'createdAt:desc',
     fields: ['fromStage', 'toStage', 'comment', 'actorName', 'createdAt'],
     limit: 100,
-  } as never);
+  } as never)) as unknown as HistoryEntry[];
+  const sentBack =
+    subject.stage === 'Da rivedere' ? history.find((entry) => entry.toStage === 'Da rivedere') : undefined;
   return {
     stage: subject.stage,
+    readOnly: readOnlyReason(kind, subject.stage, actors, history),
+    changesRequested: sentBack
+      ? { comment: sentBack.comment, actorName: sentBack.actorName, createdAt: sentBack.createdAt }
+      : null,
     transitions: transitionsFrom(TABLE[kind], subject.stage, actors).map(
-      ({ to, label, requiresComment, requiresApprovalDate, requiresDeposit }) => ({
+      ({ to, label, requiresComment, requiresApprovalDate, requiresDeposit, confirm }) => ({
         to,
         label,
         requiresComment: requiresComment ?? false,
         requiresApprovalDate: requiresApprovalDate ?? false,
         requiresDeposit: requiresDeposit ?? false,
+        confirm: confirm ?? null,
       }),
     ),
     history,
