@@ -674,6 +674,16 @@ describe('observatory, open data and alerts', () => {
         expect(await confirmed.text()).toContain('Iscrizione confermata');
       }
       expect((await form('/avvisi/conferma', [['token', 'non-valido-1234567890']])).status).toBe(400);
+      // Once sent, the e-mail log keeps no link that confirms or cancels on the subscriber's behalf.
+      const logged = await as('staff').json<{ results: { text: string; html: string | null }[] }>(
+        'GET',
+        `/content-manager/collection-types/api::email-message.email-message?filters[to][$eq]=${encodeURIComponent(campania)}`,
+      );
+      expect(logged.results).toHaveLength(1);
+      for (const { text, html } of logged.results) {
+        expect(text).toContain('/avvisi/conferma?token=[riservato]');
+        expect(`${text}${html ?? ''}`).not.toMatch(/\/avvisi\/(conferma|cancella)\?token=(?!\[riservato\])/);
+      }
     });
 
     it('sends a subscriber one digest per day at most, with the unsubscribe link', async () => {

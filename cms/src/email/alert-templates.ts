@@ -49,8 +49,10 @@ const message = (to: string, subject: string, paragraphs: Paragraph[]): Outgoing
 export const criteriaPhrase = (areas: string[], regions: string[]): string => {
   const list = (items: string[]): string =>
     items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} e ${items.at(-1) ?? ''}`;
-  const areaPart = areas.length === 0 ? '' : `${areas.length === 1 ? 'l’ambito' : 'gli ambiti'} ${list(areas.map((a) => `«${a}»`))}`;
-  const regionPart = regions.length === 0 ? '' : `${regions.length === 1 ? 'la regione' : 'le regioni'} ${list(regions)}`;
+  const areaPart =
+    areas.length === 0 ? '' : `${areas.length === 1 ? 'l’ambito' : 'gli ambiti'} ${list(areas.map((a) => `«${a}»`))}`;
+  const regionPart =
+    regions.length === 0 ? '' : `${regions.length === 1 ? 'la regione' : 'le regioni'} ${list(regions)}`;
   if (areaPart && regionPart) return `${areaPart}, in ${regionPart}`;
   return areaPart || `tutti gli ambiti, in ${regionPart}`;
 };
@@ -79,7 +81,13 @@ export const alertConfirmation = (
     unsubscribeParagraph(unsubscribeLink),
   ]);
 
-export type DigestPractice = { title: string; area: string | null; organisation: string | null; place: string | null; url: string };
+export type DigestPractice = {
+  title: string;
+  area: string | null;
+  organisation: string | null;
+  place: string | null;
+  url: string;
+};
 
 export const alertDigest = (
   to: string,

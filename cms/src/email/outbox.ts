@@ -4,7 +4,7 @@ import { EMAIL_MESSAGE as UID } from '../access/content-types';
 import { instanceName, leaseMs } from '../cluster/role';
 import { WorkerLoop } from '../cluster/worker-loop';
 import { claimDueEmails, renewClaim } from './claims';
-import { redactTokens, restoreTokens } from './redaction';
+import { redactDelivered, redactTokens, restoreTokens } from './redaction';
 import { cmsSettings } from '../settings';
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html?: string };
@@ -89,6 +89,7 @@ const deliver = async (strapi: Core.Strapi, email: StoredEmail, token: string): 
   await strapi.db.query(UID).update({
     where: { id: email.id },
     data: {
+      ...redactDelivered(email),
       deliveryStatus: 'Inviato',
       sentAt: new Date(),
       attempts: email.attempts + 1,

@@ -36,3 +36,19 @@ export const restoreTokens = async <T extends OutgoingEmail>(strapi: Core.Strapi
   const restore = (text: string): string => text.split(REDACTED_LINK).join(`registrationToken=${token}`);
   return { ...email, text: restore(email.text), ...(email.html ? { html: restore(email.html) } : {}) };
 };
+
+/**
+ * Links whose token the CMS cannot put back (an alert's confirmation token is stored only as a
+ * hash): the message is sent with it, and the log forgets it once the SMTP server has the message.
+ */
+const SENT_ONCE_TOKEN = /(\/avvisi\/(?:conferma|cancella)\?token=)(?!\[riservato\])[^\s"'<>&]+/g;
+
+const redactSentOnce = (text: string): string => text.replace(SENT_ONCE_TOKEN, `$1${REDACTED_TOKEN}`);
+
+/** What the log keeps of a message once it has been delivered. */
+export const redactDelivered = <T extends Pick<OutgoingEmail, 'text'> & { html?: string | null }>(
+  email: T,
+): { text: string; html?: string } => ({
+  text: redactSentOnce(email.text),
+  ...(email.html ? { html: redactSentOnce(email.html) } : {}),
+});
