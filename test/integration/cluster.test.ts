@@ -332,7 +332,7 @@ describe('several CMS instances on one PostgreSQL', () => {
     const leaseOf = new Map(held.map(([id, lease]) => [id, Number(lease)]));
     for (const [id, deliveredBy, sentAt] of takenOver) {
       expect({ id, deliveredBy }).toEqual({ id, deliveredBy: 'cms-b' });
-      expect(Number(sentAt)).toBeGreaterThanOrEqual(leaseOf.get(id!)!);
+      expect(Number(sentAt)).toBeGreaterThanOrEqual(leaseOf.get(id)!);
     }
     console.log(
       `cms-c ucciso con ${held.length} messaggi in mano: ripresi da cms-b dopo la scadenza del lease (${LEASE_SECONDS} s); 20 e-mail, ognuna una volta`,

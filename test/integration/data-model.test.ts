@@ -396,7 +396,7 @@ describe.each(databases)('data model, validation and demo data on $name', (datab
         [{ name: 'C'.repeat(201) }, 'Denominazione: massimo 200 caratteri (ora sono 201)'],
         [
           { organisationType: 'Cooperativa sociale di tipo C' },
-          expect.stringMatching(/^Tipologia: scegliere uno tra: Cooperativa sociale di tipo A/) as unknown as string,
+          expect.stringMatching(/^Tipologia: scegliere uno tra: Cooperativa sociale di tipo A/),
         ],
         [{ members: [ids.terreDelMincio] }, 'Organizzazioni associate: solo un consorzio ha associate'],
         [

@@ -27,7 +27,7 @@ export const publicModel = (strapi: Core.Strapi): PublicModel => ({
 
 /** Replaces the parsed query in place (assigning `ctx.query` would round-trip it through a string). */
 const replaceQuery = (ctx: Context, query: Row): void => {
-  const current = ctx.query as Row;
+  const current = ctx.query;
   for (const key of Object.keys(current)) delete current[key];
   Object.assign(current, query);
 };
@@ -51,7 +51,7 @@ export const publicReader =
     const view = PUBLIC_TYPES[uid];
     if (!view) throw new errors.ForbiddenError('Questi dati non sono pubblici');
     try {
-      const query = normalisePublicQuery(publicModel(strapi), uid, ctx.query as Row);
+      const query = normalisePublicQuery(publicModel(strapi), uid, ctx.query);
       replaceQuery(ctx, { ...query, populate: view.populate });
     } catch (error) {
       if (error instanceof RefusedQueryError) throw new errors.ValidationError(error.message);

@@ -23,4 +23,4 @@ export const adminRouter = (routes: Core.Route[]): Core.Router => ({ type: 'admi
 export const paramOf = (ctx: AdminContext, name: string): string => (ctx.params as Record<string, string>)[name] ?? '';
 
 export const bodyOf = <T extends object>(ctx: AdminContext): Partial<T> =>
-  ((ctx.request as { body?: Partial<T> }).body ?? {}) as Partial<T>;
+  ((ctx.request as { body?: Partial<T> }).body ?? {});

@@ -34,7 +34,7 @@ export const workflowAdminRoutes = (strapi: Core.Strapi): Core.Router =>
     adminRoute('GET', '/workflow-queue', async (ctx) => {
       // The queue is the redazione's: curators and network staff.
       if (!(await actorsOf(strapi, ctx.state.user, null)).includes('curator')) return ctx.forbidden();
-      ctx.body = { data: await editorialQueue(strapi, ctx.query as QueueFilters) };
+      ctx.body = { data: await editorialQueue(strapi, ctx.query) };
     }),
     adminRoute('GET', '/workflow/:kind/:documentId', async (ctx) => {
       const subject = await readableSubject(strapi, ctx);

@@ -30,7 +30,7 @@ export const copiesMiddleware =
       ([field, attribute]) => attribute.type === 'uid' && !data[field],
     );
     if (uidFields.length > 0 && params.documentId) {
-      const source = (await strapi.db.query(context.uid as UID.ContentType).findOne({
+      const source = (await strapi.db.query(context.uid).findOne({
         where: { documentId: params.documentId },
       })) as Record<string, unknown> | null;
       for (const [field, attribute] of uidFields) {

@@ -29,7 +29,7 @@ type Stored = { stage?: string | null; title?: string | null; name?: string | nu
 
 const storedDocument = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<Stored | null> => {
   const owner = OWNER_FIELD[uid];
-  return (await strapi.db.query(uid as UID.ContentType).findOne({
+  return (await strapi.db.query(uid).findOne({
     where: { documentId },
     ...(owner ? { populate: { [owner]: { select: ['documentId'] } } } : {}),
     orderBy: { publishedAt: 'asc' },

@@ -81,7 +81,7 @@ export const validateOrganisation = (organisation: OrganisationData): FieldError
     }
   }
 
-  if (organisation.memberCount > 0 && !isConsortium(organisation.organisationType as OrganisationType)) {
+  if (organisation.memberCount > 0 && !isConsortium(organisation.organisationType)) {
     errors.push({ path: ['members'], message: 'Organizzazioni associate: solo un consorzio ha associate' });
   }
   return errors;

@@ -28,7 +28,7 @@ export const claimDueEmails = async (
 ): Promise<number[]> => {
   const c = columns(strapi);
   const now = new Date();
-  const knex = strapi.db.connection as Knex;
+  const knex = strapi.db.connection;
   return knex.transaction(async (trx) => {
     const due = trx(c.table)
       .select('id')

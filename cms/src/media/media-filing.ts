@@ -23,7 +23,7 @@ export const mediaFilingMiddleware =
     if (files.length === 0 || !documentId) return result;
     let organisation: string | undefined = documentId;
     if (owner) {
-      const stored = (await strapi.db.query(uid as UID.ContentType).findOne({
+      const stored = (await strapi.db.query(uid).findOne({
         where: { documentId },
         populate: { [owner]: { select: ['documentId'] } },
       })) as Record<string, unknown> | null;

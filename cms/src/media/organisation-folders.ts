@@ -118,7 +118,7 @@ export const mediaPopulate = (strapi: Core.Strapi, uid: string): Record<string, 
 export const storedMediaIds = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<number[]> => {
   const populate = mediaPopulate(strapi, uid);
   if (Object.keys(populate).length === 0) return [];
-  const versions = (await strapi.db.query(uid as UID.ContentType).findMany({
+  const versions = (await strapi.db.query(uid).findMany({
     where: { documentId },
     populate,
   })) as Record<string, unknown>[];

@@ -94,8 +94,8 @@ export const documentOf = async (
   const deposited = report.stage === 'Depositato' || report.stage === 'Pubblicato';
   return {
     organisation,
-    report: report as SocialReportContent,
-    previousYear: previous && isApproved(previous) ? (previous as SocialReportContent) : null,
+    report: report,
+    previousYear: previous && isApproved(previous) ? (previous) : null,
     consortium,
     approvalDate: isApproved(report) ? report.approvalDate : null,
     depositDate: deposited ? report.depositDate : null,

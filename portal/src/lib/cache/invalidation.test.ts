@@ -25,7 +25,7 @@ const message = (sequence: number, rest: Record<string, unknown> = {}) =>
 describe('InvalidationReceiver', () => {
   it('invalidates what shows a changed document or lists its type, and drops a withdrawn one', async () => {
     const fresh = await filled();
-    const second = new InvalidationReceiver(fresh as TaggedCache<unknown>);
+    const second = new InvalidationReceiver(fresh);
     second.apply(message(1));
     const applied = second.apply(message(2, { changes: [{ type: 'practice-cards', documentId: 'c1', gone: true }] }));
     expect(applied).toEqual({ invalidated: 1, dropped: 1, everything: false });
@@ -39,7 +39,7 @@ describe('InvalidationReceiver', () => {
 
   it('invalidates everything after a gap in a source’s numbering', async () => {
     const cache = await filled();
-    const receiver = new InvalidationReceiver(cache as TaggedCache<unknown>);
+    const receiver = new InvalidationReceiver(cache);
     receiver.apply(message(1));
     expect(receiver.apply(message(3, { search: true })).everything).toBe(true);
     expect(cache.peek('consortium')).toBeNull();
