@@ -9,6 +9,7 @@ import { accountInvitation } from '../email/templates';
 import { membershipOf, ORGANISATION_USER_UID, type Membership, type OrganisationRole } from './organisation-user';
 import { displayName, registrationLink } from './admin-accounts';
 import { invitationValidDays } from './invitations';
+import { adminUserService } from '../strapi/services';
 
 /** The roles a Responsabile may give: never its own, never the network's. */
 export const ASSIGNABLE_ROLES: OrganisationRole[] = ['Operatore', 'Lettore'];
@@ -99,7 +100,7 @@ export const inviteMember = async (
   const role = input.role as OrganisationRole;
   const adminRole = await strapi.db.query('admin::role').findOne({ where: { name: role } });
   const user = (await strapi.db.transaction(async () => {
-    const created = (await strapi.service('admin::user').create({
+    const created = (await adminUserService(strapi).create({
       email,
       firstname,
       lastname,
@@ -149,5 +150,5 @@ export const setMemberActive = async (
   if (!ASSIGNABLE_ROLES.includes(target.role)) {
     throw new errors.PolicyError('Il Responsabile può attivare o disattivare solo Operatori e Lettori');
   }
-  await strapi.service('admin::user').updateById(userId, { isActive });
+  await adminUserService(strapi).updateById(userId, { isActive });
 };

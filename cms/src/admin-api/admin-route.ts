@@ -1,7 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import { SURFACE_POLICY } from '../access/surface-policy';
 
-export type AdminContext = Parameters<Core.MiddlewareHandler>[0];
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+
+/** The signed-in admin user that `admin::isAuthenticatedAdmin` puts on the request. */
+export type SignedInAdmin = {
+  id: number;
+  email: string;
+  firstname: string | null;
+  lastname: string | null;
+  roles: { code: string; name: string }[];
+};
+
+type Reply = (message?: string) => void;
+
+/** Koa's context leaves Strapi's additions untyped: these are the ones the admin routes use. */
+export type AdminContext = KoaContext & {
+  state: { user: SignedInAdmin; userAbility: unknown };
+  notFound: Reply;
+  forbidden: Reply;
+  badRequest: Reply;
+};
 
 /** A route of the platform's admin API (`/coop/…`), for signed-in admin users the surface table allows. */
 export const adminRoute = (
@@ -11,8 +30,9 @@ export const adminRoute = (
 ): Core.Route => ({
   method,
   path,
-  handler: async (ctx: AdminContext) => {
-    await handler(ctx);
+  handler: async (ctx: KoaContext) => {
+    // The policies above ran first: the request has its signed-in admin and Strapi's reply helpers.
+    await handler(ctx as AdminContext);
   },
   config: { policies: ['admin::isAuthenticatedAdmin', SURFACE_POLICY] },
   info: { type: 'admin' },

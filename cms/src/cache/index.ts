@@ -31,7 +31,7 @@ const waitAtMost = (promises: Promise<void>[], ms: number): Promise<void> =>
   });
 
 export const registerPortalCache = (strapi: Core.Strapi): void => {
-  const { proxySecret = '', instanceUrls = [] } = (strapi.config.get('portal') ?? {});
+  const { proxySecret = '', instanceUrls = [] } = strapi.config.get<PortalConfig | undefined>('portal') ?? {};
   if (instanceUrls.length === 0) return;
   if (!proxySecret) {
     strapi.log.warn('Cache del portale: PORTAL_PROXY_SECRET vuoto, i portali non riceveranno le invalidazioni');

@@ -15,6 +15,7 @@ import { adminUserOfRequest } from '../access/request-user';
 import { CARD_STAGES, REPORT_STAGES } from '../domain/workflow';
 import { FILE, storedMediaIds } from '../media/organisation-folders';
 import { asWorkflow } from '../workflow/context';
+import { uploadService } from '../strapi/services';
 
 /** Logs are never deleted by a write: they are the record itself. */
 const LOGS = new Set([WORKFLOW_EVENT, EMAIL_MESSAGE, SEARCH_SYNC_TASK]);
@@ -75,7 +76,7 @@ const releaseFiles = async (strapi: Core.Strapi, fileIds: number[]): Promise<voi
   for (const id of fileIds) {
     const file = (await strapi.db.query(FILE).findOne({ where: { id }, populate: { related: true } })) as
       ({ related?: unknown[] } & Record<string, unknown>) | null;
-    if (file && (file.related ?? []).length === 0) await strapi.plugin('upload').service('upload').remove(file);
+    if (file && (file.related ?? []).length === 0) await uploadService(strapi).remove(file);
   }
 };
 

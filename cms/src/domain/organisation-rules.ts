@@ -1,4 +1,4 @@
-import { isConsortium, isOrganisationType, type OrganisationType } from '@coop/vocabulary/organisation-types';
+import { isConsortium, isOrganisationType } from '@coop/vocabulary/organisation-types';
 import { isValidEmail, isValidPhone, isValidPostalCode, isValidWebsite } from './contact-formats';
 import type { FieldError } from './field-error';
 import { isValidTaxCode, isValidVatNumber } from './tax-code';

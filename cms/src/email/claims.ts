@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { EMAIL_MESSAGE } from '../access/content-types';
 import { isPostgres } from '../cluster/role';
 import { columnOf, tableOf } from '../cluster/tables';

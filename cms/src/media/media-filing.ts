@@ -1,4 +1,4 @@
-import type { Core, Modules, UID } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { ORGANISATION } from '../access/content-types';
 import { OWNER_FIELD } from '../access/organisation-guard';
 import { currentIds } from '../documents/relations';

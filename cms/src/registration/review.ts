@@ -9,6 +9,7 @@ import { registrationApproved, registrationRejected } from '../email/templates';
 import { REGISTRATION_UID } from './submit';
 import { displayName, registrationLink, type AdminAccount } from '../access/admin-accounts';
 import { invitationValidDays } from '../access/invitations';
+import { adminUserService } from '../strapi/services';
 
 type Request = {
   documentId: string;
@@ -85,7 +86,7 @@ export const approveRegistration = async (
         },
       },
     } as never);
-    const user = (await strapi.service('admin::user').create({
+    const user = (await adminUserService(strapi).create({
       email,
       ...splitName(request.responsabile.fullName),
       roles: [role.id],

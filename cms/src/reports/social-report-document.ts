@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import type {
   ControlAttestation,
   OrganisationProfile,
-  SocialReportContent,
   SocialReportDocument,
 } from '@coop/report-templates';
 import { errors } from '@strapi/utils';

@@ -11,7 +11,7 @@ import {
 } from '../format.ts';
 import { monogram, prepareImage } from '../images.ts';
 import type { ImageSet } from '../odt-pictures.ts';
-import { hasWorkIntegration, isConsortium, type OrganisationType } from '../organisation.ts';
+import { hasWorkIntegration, isConsortium } from '../organisation.ts';
 import { isBlank, toParagraphs } from '../rich-text.ts';
 import { toAmount } from './content.ts';
 import { computeIndicators, MIN_DISADVANTAGED_SHARE, type Indicators } from './indicators.ts';
