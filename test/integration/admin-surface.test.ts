@@ -31,7 +31,7 @@ type Cell = {
   who: Who[];
   method: string;
   path: string | (() => string);
-  body?: unknown | (() => unknown);
+  body?: unknown;
   expect?: Outcome;
 };
 

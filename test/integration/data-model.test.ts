@@ -12,7 +12,7 @@ import { gifOfSize } from '../support/images.ts';
 type Database = { name: string; start: () => Promise<{ env: Record<string, string>; stop: () => Promise<void> }> };
 
 const databases: Database[] = [
-  { name: 'SQLite', start: async () => ({ env: {}, stop: async () => {} }) },
+  { name: 'SQLite', start: () => Promise.resolve({ env: {}, stop: async () => {} }) },
   {
     name: 'PostgreSQL',
     start: async () => {

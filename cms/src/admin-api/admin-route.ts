@@ -26,7 +26,7 @@ export type AdminContext = KoaContext & {
 export const adminRoute = (
   method: 'GET' | 'POST' | 'PUT',
   path: string,
-  handler: (ctx: AdminContext) => Promise<unknown>,
+  handler: (ctx: AdminContext) => Promise<unknown> | void,
 ): Core.Route => ({
   method,
   path,

@@ -12,6 +12,7 @@ import { SEARCH_SYNC_TASK } from '../access/content-types';
 import { mayChangePublicContent, portalChangeOf } from './changes';
 import { PortalCacheDelivery } from './delivery';
 import { cmsSettings } from '../settings';
+import type { TransactionHooks } from '../strapi/services';
 
 type PortalConfig = { proxySecret?: string; instanceUrls?: string[] };
 
@@ -46,7 +47,9 @@ export const registerPortalCache = (strapi: Core.Strapi): void => {
       const delivered = send();
       if (request?.state) (request.state[PENDING] ??= []).push(delivered);
     };
-    if (strapi.db.inTransaction()) void strapi.db.transaction(({ onCommit }) => onCommit(start));
+    if (strapi.db.inTransaction()) void strapi.db.transaction(({ onCommit }: TransactionHooks) => {
+        onCommit(start);
+      });
     else start();
   };
 

@@ -13,7 +13,7 @@ type PermissionCheckerService = {
 };
 
 export const permissionChecker = (strapi: Core.Strapi, userAbility: unknown, model: string): PermissionChecker =>
-  (strapi.plugin('content-manager').service('permission-checker') as PermissionCheckerService).create({
+  strapi.plugin('content-manager').service<PermissionCheckerService>('permission-checker').create({
     userAbility,
     model,
   });
@@ -28,7 +28,7 @@ type UidService = {
 };
 
 export const uidService = (strapi: Core.Strapi): UidService =>
-  strapi.plugin('content-manager').service('uid') as UidService;
+  strapi.plugin('content-manager').service<UidService>('uid');
 
 /** Stored media file, as the upload plugin returns it. */
 export type UploadedMedia = { id: number; [key: string]: unknown };
@@ -42,17 +42,17 @@ type UploadService = {
 };
 
 export const uploadService = (strapi: Core.Strapi): UploadService =>
-  strapi.plugin('upload').service('upload') as UploadService;
+  strapi.plugin('upload').service<UploadService>('upload');
 
 type FolderService = { create(data: { name: string; parent: number | null }): Promise<unknown> };
 
 export const folderService = (strapi: Core.Strapi): FolderService =>
-  strapi.plugin('upload').service('folder') as FolderService;
+  strapi.plugin('upload').service<FolderService>('folder');
 
 type EmailService = { send(options: Record<string, unknown>): Promise<unknown> };
 
 export const emailService = (strapi: Core.Strapi): EmailService =>
-  strapi.plugin('email').service('email') as EmailService;
+  strapi.plugin('email').service<EmailService>('email');
 
 type AdminUserService = {
   exists(): Promise<boolean>;
@@ -62,7 +62,7 @@ type AdminUserService = {
 };
 
 export const adminUserService = (strapi: Core.Strapi): AdminUserService =>
-  strapi.service('admin::user') as AdminUserService;
+  strapi.service<AdminUserService>('admin::user');
 
 /** What a database transaction's callback receives: `onCommit` runs work once it has committed. */
 export type TransactionHooks = { onCommit(callback: () => unknown): void };

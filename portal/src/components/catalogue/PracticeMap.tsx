@@ -98,7 +98,7 @@ export default function PracticeMap({
   const inFlight = useRef<AbortController | null>(null);
   const moveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** The latest `ask`, for Leaflet's handlers created once. */
-  const askRef = useRef<(request: MapRequest) => Promise<void>>(async () => undefined);
+  const askRef = useRef<(request: MapRequest) => Promise<void>>(() => Promise.resolve());
 
   useImperativeHandle(
     control,
