@@ -47,7 +47,10 @@ const present = (uid: string, ctx: Context): void => {
 export const publicReader =
   (uid: string): Core.MiddlewareHandler =>
   async (ctx, next) => {
-    if (!isPublicReader(ctx)) return next();
+    if (!isPublicReader(ctx)) {
+      await next();
+      return;
+    }
     const view = PUBLIC_TYPES[uid];
     if (!view) throw new errors.ForbiddenError('Questi dati non sono pubblici');
     try {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SURFACE_POLICY } from '../access/surface-policy';
+import type { RequestContext } from '../strapi/context';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
@@ -12,15 +13,8 @@ export type SignedInAdmin = {
   roles: { code: string; name: string }[];
 };
 
-type Reply = (message?: string) => void;
-
-/** Koa's context leaves Strapi's additions untyped: these are the ones the admin routes use. */
-export type AdminContext = KoaContext & {
-  state: { user: SignedInAdmin; userAbility: unknown };
-  notFound: Reply;
-  forbidden: Reply;
-  badRequest: Reply;
-};
+/** A request to an admin route: its signed-in admin, their abilities and Strapi's reply helpers. */
+export type AdminContext = RequestContext & { state: { user: SignedInAdmin; userAbility: unknown } };
 
 /** A route of the platform's admin API (`/coop/…`), for signed-in admin users the surface table allows. */
 export const adminRoute = (
@@ -43,4 +37,4 @@ export const adminRouter = (routes: Core.Route[]): Core.Router => ({ type: 'admi
 export const paramOf = (ctx: AdminContext, name: string): string => (ctx.params as Record<string, string>)[name] ?? '';
 
 export const bodyOf = <T extends object>(ctx: AdminContext): Partial<T> =>
-  ((ctx.request as { body?: Partial<T> }).body ?? {});
+  (ctx.request as { body?: Partial<T> }).body ?? {};

@@ -47,7 +47,8 @@ export const registerPortalCache = (strapi: Core.Strapi): void => {
       const delivered = send();
       if (request?.state) (request.state[PENDING] ??= []).push(delivered);
     };
-    if (strapi.db.inTransaction()) void strapi.db.transaction(({ onCommit }: TransactionHooks) => {
+    if (strapi.db.inTransaction())
+      void strapi.db.transaction(({ onCommit }: TransactionHooks) => {
         onCommit(start);
       });
     else start();

@@ -6,7 +6,7 @@ import { WorkerLoop } from '../cluster/worker-loop';
 import { claimDueEmails, renewClaim } from './claims';
 import { redactTokens, restoreTokens } from './redaction';
 import { cmsSettings } from '../settings';
-import { emailService } from '../strapi/services';
+import { emailService, type TransactionHooks } from '../strapi/services';
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html?: string };
 
@@ -129,7 +129,10 @@ export const enqueueEmail = async (strapi: Core.Strapi, email: OutgoingEmail): P
       messageId: newMessageId(strapi),
     },
   } as never);
-  if (strapi.db.inTransaction()) await strapi.db.transaction(({ onCommit }) => onCommit(() => outbox?.wake()));
+  if (strapi.db.inTransaction())
+    await strapi.db.transaction(({ onCommit }: TransactionHooks) => {
+      onCommit(() => outbox?.wake());
+    });
   else outbox?.wake();
 };
 

@@ -1,9 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type {
-  ControlAttestation,
-  OrganisationProfile,
-  SocialReportDocument,
-} from '@coop/report-templates';
+import type { ControlAttestation, OrganisationProfile, SocialReportDocument } from '@coop/report-templates';
 import { errors } from '@strapi/utils';
 import { ORGANISATION, SOCIAL_REPORT } from '../access/content-types';
 import { REPORT_STAGES_APPROVED } from '../domain/workflow';
@@ -94,7 +90,7 @@ export const documentOf = async (
   return {
     organisation,
     report: report,
-    previousYear: previous && isApproved(previous) ? (previous) : null,
+    previousYear: previous && isApproved(previous) ? previous : null,
     consortium,
     approvalDate: isApproved(report) ? report.approvalDate : null,
     depositDate: deposited ? report.depositDate : null,

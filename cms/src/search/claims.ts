@@ -26,7 +26,7 @@ export const claimDocuments = async (
 ): Promise<Set<string>> => {
   if (documentIds.length === 0) return new Set();
   // Raw SQL: knex drops the WHERE of a multi-row upsert on SQLite, which would take held documents.
-  await (strapi.db.connection).raw(
+  await strapi.db.connection.raw(
     `INSERT INTO ?? (index_uid, document_id, token, lease_until) VALUES ${documentIds.map(() => '(?, ?, ?, ?)').join(', ')}
      ON CONFLICT (index_uid, document_id) DO UPDATE SET token = excluded.token, lease_until = excluded.lease_until
      WHERE ??.token IS NULL OR ??.lease_until < ?`,
@@ -81,7 +81,7 @@ export const releaseApplied = async (
   token: string,
 ): Promise<string[]> => {
   if (applied.length === 0) return [];
-  const result = await (strapi.db.connection).raw(
+  const result = await strapi.db.connection.raw(
     `UPDATE ?? SET token = NULL, lease_until = NULL,
        applied_sequence = CASE document_id ${applied.map(() => 'WHEN ? THEN ?').join(' ')} ELSE applied_sequence END
      WHERE index_uid = ? AND token = ? AND document_id IN (${applied.map(() => '?').join(', ')})

@@ -62,7 +62,7 @@ type AdminUserService = {
 };
 
 export const adminUserService = (strapi: Core.Strapi): AdminUserService =>
-  strapi.service<AdminUserService>('admin::user');
+  strapi.service('admin::user') as AdminUserService;
 
 /** What a database transaction's callback receives: `onCommit` runs work once it has committed. */
-export type TransactionHooks = { onCommit(callback: () => unknown): void };
+export type TransactionHooks = { onCommit: (callback: () => unknown) => void };
