@@ -98,8 +98,8 @@ export const inviteMember = async (
   refuseIfAny(fieldErrors);
 
   const role = input.role as OrganisationRole;
-  const adminRole = await strapi.db.query('admin::role').findOne({ where: { name: role } });
-  const user = (await strapi.db.transaction(async () => {
+  const adminRole = (await strapi.db.query('admin::role').findOne({ where: { name: role } })) as { id: number };
+  const user = await strapi.db.transaction(async () => {
     const created = (await adminUserService(strapi).create({
       email,
       firstname,
@@ -111,12 +111,12 @@ export const inviteMember = async (
       data: { adminUser: created.id, organisation: membership.organisation, role },
     } as never);
     return created;
-  })) as AdminUser & { registrationToken: string };
+  });
 
-  const organisation = await strapi.documents('api::organisation.organisation').findOne({
+  const organisation = (await strapi.documents('api::organisation.organisation').findOne({
     documentId: membership.organisation,
     fields: ['name'],
-  } as never);
+  } as never)) as { name: string } | null;
   const link = registrationLink(strapi, user.registrationToken);
   await enqueueEmail(
     strapi,

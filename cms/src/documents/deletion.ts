@@ -49,10 +49,10 @@ const refuseOutsideWorkflow = async (strapi: Core.Strapi, uid: string, documentI
     );
   }
   if (uid === SOCIAL_REPORT) {
-    const confirmed = await strapi.db.query(WORKFLOW_EVENT).findOne({
+    const confirmed = (await strapi.db.query(WORKFLOW_EVENT).findOne({
       where: { subjectDocumentId: documentId, toStage: REPORT_STAGES[1] },
       select: ['id'],
-    });
+    })) as { id: number } | null;
     if (stored.stage !== REPORT_STAGES[0] || confirmed) {
       throw new errors.PolicyError(
         `Il bilancio è stato confermato: non si elimina; il Responsabile può riaprirlo per modificarlo`,

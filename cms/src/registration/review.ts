@@ -61,7 +61,7 @@ export const approveRegistration = async (
       `Esiste già un account con l’e-mail ${email}: usarne un’altra per il Responsabile`,
     );
   }
-  const role = await strapi.db.query('admin::role').findOne({ where: { name: RESPONSABILE } });
+  const role = (await strapi.db.query('admin::role').findOne({ where: { name: RESPONSABILE } })) as { id: number };
 
   const { organisation, registrationToken } = await strapi.db.transaction(async () => {
     const created = await strapi.documents('api::organisation.organisation').create({

@@ -68,7 +68,7 @@ export const actorsOf = async (strapi: Core.Strapi, user: AdminUser, organisatio
 };
 
 const adminLink = (strapi: Core.Strapi, kind: WorkflowKind, documentId: string): string =>
-  `${strapi.config.get('server.url')}/admin/content-manager/collection-types/${MODEL[kind]}/${documentId}`;
+  `${strapi.config.get<string>('server.url')}/admin/content-manager/collection-types/${MODEL[kind]}/${documentId}`;
 
 const emailsOfRole = async (strapi: Core.Strapi, roleName: string): Promise<string[]> => {
   const users = (await strapi.db.query('admin::user').findMany({
