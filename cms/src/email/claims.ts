@@ -33,7 +33,9 @@ export const claimDueEmails = async (
       .select('id')
       .where(c.status, QUEUED)
       .andWhere(c.nextAttemptAt, '<=', now)
-      .andWhere((free) => free.whereNull(c.leaseUntil).orWhere(c.leaseUntil, '<', now))
+      .andWhere((free) => {
+        void free.whereNull(c.leaseUntil).orWhere(c.leaseUntil, '<', now);
+      })
       .orderBy(c.nextAttemptAt, 'asc')
       .limit(limit);
     const schema = strapi.db.getSchemaName();

@@ -81,7 +81,7 @@ export const releaseApplied = async (
   token: string,
 ): Promise<string[]> => {
   if (applied.length === 0) return [];
-  const result = await strapi.db.connection.raw(
+  const result: unknown = await strapi.db.connection.raw(
     `UPDATE ?? SET token = NULL, lease_until = NULL,
        applied_sequence = CASE document_id ${applied.map(() => 'WHEN ? THEN ?').join(' ')} ELSE applied_sequence END
      WHERE index_uid = ? AND token = ? AND document_id IN (${applied.map(() => '?').join(', ')})

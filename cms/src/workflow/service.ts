@@ -137,9 +137,10 @@ export const performTransition = async (
   if (kind === 'practice-card' && to === 'Inviata') await checkPracticeCard(strapi, { documentId }, 'complete');
   const reportData = kind === 'social-report' ? await reportTransitionData(strapi, documentId, transition, input) : {};
   if (kind === 'social-report' && to === 'Confermato') {
-    const completeness = (await strapi.service(SOCIAL_REPORT).completeness(documentId)) as {
-      missing: { label: string }[];
+    const reports = strapi.service(SOCIAL_REPORT) as {
+      completeness(documentId: string): Promise<{ missing: { label: string }[] }>;
     };
+    const completeness = await reports.completeness(documentId);
     if (completeness.missing.length > 0) {
       throw new errors.ValidationError(
         `Il bilancio non si può confermare: mancano ${completeness.missing.map((item) => `«${item.label}»`).join(', ')} (o la motivazione della loro omissione)`,
