@@ -10,3 +10,6 @@ export type RequestContext = KoaContext & {
   forbidden: Reply;
   badRequest: Reply;
 };
+
+/** The request with Strapi's reply helpers typed; Strapi's Koa server installs them on every context. */
+export const withReplies = (ctx: KoaContext): RequestContext => ctx as RequestContext;
