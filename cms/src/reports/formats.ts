@@ -7,7 +7,5 @@ const FORMATS: OutputFormat[] = ['pdf', 'odt', 'docx'];
 export const requestedFormat = (query: unknown): OutputFormat => {
   const format = (query as { format?: unknown } | undefined)?.format ?? 'pdf';
   if (FORMATS.includes(format as OutputFormat)) return format as OutputFormat;
-  throw new errors.ValidationError(
-    `Formato "${[format].flat().join(',')}" non previsto: scegliere tra pdf, odt e docx`,
-  );
+  throw new errors.ValidationError(`Formato "${String(format)}" non previsto: scegliere tra pdf, odt e docx`);
 };
