@@ -114,11 +114,11 @@ export const releaseClaims = async (
 
 /** Documents held by a worker right now, by worker, for `search:status`. */
 export const heldDocuments = async (strapi: Core.Strapi): Promise<{ token: string; count: number }[]> => {
-  const rows = (await claims(strapi)
+  const rows = await claims(strapi)
     .select('token')
     .count({ count: '*' })
     .whereNotNull('token')
     .andWhere('lease_until', '>=', Date.now())
-    .groupBy('token')) as { token: string; count: number | string }[];
+    .groupBy<{ token: string; count: number | string }[]>('token');
   return rows.map((row) => ({ token: row.token, count: Number(row.count) }));
 };
