@@ -375,7 +375,9 @@ describe('the render queue', () => {
     let release: () => void = () => undefined;
     const blocker = queue.run('public', () => new Promise<void>((resolve) => (release = resolve)));
     const waiting = [1, 2].map((n) => queue.run('public', () => Promise.resolve(n), { publicLimit: 2 }));
-    await expect(queue.run('public', () => Promise.resolve(3), { publicLimit: 2 })).rejects.toBeInstanceOf(RenderQueueFullError);
+    await expect(queue.run('public', () => Promise.resolve(3), { publicLimit: 2 })).rejects.toBeInstanceOf(
+      RenderQueueFullError,
+    );
     await expect(queue.run('public', () => Promise.resolve(3), { publicLimit: 2 })).rejects.toMatchObject({
       code: 'QUEUE_FULL',
       message: 'Troppi documenti in preparazione (2 in attesa): riprovare tra qualche secondo',

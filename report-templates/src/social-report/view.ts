@@ -123,7 +123,7 @@ export type ReportChart = { chart: BarChart; alt: string };
  */
 export const socialReportCharts = (data: SocialReportDocument): { workers: ReportChart; revenues: ReportChart } => {
   const { report, previousYear } = data;
-  const type = (report.organisationType ?? data.organisation.organisationType);
+  const type = report.organisationType ?? data.organisation.organisationType;
   const staff = report.people?.staff ?? [];
   const current = computeIndicators(report, type);
   const lastYearRevenues = previousYear ? summaryFigures(previousYear, null).find((f) => f.key === 'revenues') : null;
@@ -183,7 +183,7 @@ export const socialReportCharts = (data: SocialReportDocument): { workers: Repor
  */
 export const socialReportView = (data: SocialReportDocument, now: Date) => {
   const { organisation, report, previousYear } = data;
-  const type = (report.organisationType ?? organisation.organisationType);
+  const type = report.organisationType ?? organisation.organisationType;
   const consortium = isConsortium(type) ? (data.consortium ?? null) : null;
   const unfilled = unfilledItems(report, type, consortium?.members.length ?? 0);
   const current = computeIndicators(report, type);

@@ -11,7 +11,8 @@ const filled = async () => {
     retryMs: 1000,
     isOutage: (error) => error instanceof ServiceUnavailableError,
   });
-  const put = (key: string, tags: string[]) => cache.get(key, () => Promise.resolve({ value: key, bytes: 1, tags, keep: true }));
+  const put = (key: string, tags: string[]) =>
+    cache.get(key, () => Promise.resolve({ value: key, bytes: 1, tags, keep: true }));
   await put('practice', [typeTag('practice-cards'), documentTag('c1'), subjectTag('c1'), documentTag('o1')]);
   await put('home', [typeTag('practice-cards'), documentTag('c2')]);
   await put('consortium', [typeTag('organisations'), documentTag('o1'), subjectTag('o1')]);
