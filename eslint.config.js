@@ -54,6 +54,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    // Playwright reads a hook's fixtures from its first parameter: `({}, testInfo)` asks for none.
+    files: ['test/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },
+  },
   ...astro.configs.recommended,
   {
     // Astro components are type-checked by `astro check`; here they get the untyped rules.

@@ -374,15 +374,17 @@ describe('the render queue', () => {
     const queue = createRenderQueue();
     let release: () => void = () => undefined;
     const blocker = queue.run('public', () => new Promise<void>((resolve) => (release = resolve)));
-    const waiting = [1, 2].map((n) => queue.run('public', async () => n, { publicLimit: 2 }));
-    await expect(queue.run('public', async () => 3, { publicLimit: 2 })).rejects.toBeInstanceOf(RenderQueueFullError);
-    await expect(queue.run('public', async () => 3, { publicLimit: 2 })).rejects.toMatchObject({
+    const waiting = [1, 2].map((n) => queue.run('public', () => Promise.resolve(n), { publicLimit: 2 }));
+    await expect(queue.run('public', () => Promise.resolve(3), { publicLimit: 2 })).rejects.toBeInstanceOf(
+      RenderQueueFullError,
+    );
+    await expect(queue.run('public', () => Promise.resolve(3), { publicLimit: 2 })).rejects.toMatchObject({
       code: 'QUEUE_FULL',
       message: 'Troppi documenti in preparazione (2 in attesa): riprovare tra qualche secondo',
     });
     // A signed-in person still gets in, ahead of the anonymous ones.
     const order: string[] = [];
-    const own = queue.run('interactive', async () => order.push('interactive'));
+    const own = queue.run('interactive', () => Promise.resolve(order.push('interactive')));
     void Promise.all(waiting).then(() => order.push('public'));
     release();
     await Promise.all([blocker, own, ...waiting]);

@@ -87,7 +87,7 @@ export async function* allDocuments<Document extends Record<string, unknown>>(
 ): AsyncGenerator<Document[]> {
   for (let offset = 0; ; offset += pageSize) {
     const page = await client.index<Document>(uid).getDocuments({ offset, limit: pageSize });
-    if (page.results.length > 0) yield page.results as Document[];
+    if (page.results.length > 0) yield page.results;
     if (offset + pageSize >= page.total) return;
   }
 }

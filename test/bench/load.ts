@@ -128,7 +128,11 @@ try {
 
   // Where a change must show: its page, the home, the catalogue searched for it, its area, the open data.
   const watched = [
-    { name: 'pagina della pratica', path: `/pratiche/${probe.slug}`, shows: async (r: Response) => r.status === 200 },
+    {
+      name: 'pagina della pratica',
+      path: `/pratiche/${probe.slug}`,
+      shows: (r: Response) => Promise.resolve(r.status === 200),
+    },
     { name: 'home', path: '/', shows: async (r: Response) => (await r.text()).includes(`/pratiche/${probe.slug}`) },
     {
       name: 'catalogo',

@@ -174,7 +174,8 @@ test('with the CMS unreachable, cached pages are served marked stale and only pa
     // Fresh copies are served as they are, without asking the CMS.
     expect((await get(other('/aree'))).headers.get('x-portal-cache')).toBe('hit');
     // Everything invalidated (as after a CMS restart): each page must be rebuilt, and cannot be.
-    const secret = JSON.parse(process.env.E2E_SECOND_PORTAL ?? '{}').env.PORTAL_PROXY_SECRET as string;
+    const secret = (JSON.parse(process.env.E2E_SECOND_PORTAL ?? '{}') as { env: { PORTAL_PROXY_SECRET: string } }).env
+      .PORTAL_PROXY_SECRET;
     const invalidated = await fetch(other('/api/cache/invalidate'), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-portal-secret': secret },

@@ -31,7 +31,7 @@ type Cell = {
   who: Who[];
   method: string;
   path: string | (() => string);
-  body?: unknown | (() => unknown);
+  body?: unknown;
   expect?: Outcome;
 };
 
@@ -250,7 +250,7 @@ describe('admin surface: every route reviewed, every path into another organisat
     ].map(([name, target, body]) => ({
       family: 'documents',
       name: `update ${name as string}`,
-      who: [...ORG_ROLES, 'consorzio' as Who],
+      who: [...ORG_ROLES, 'consorzio'] satisfies Who[],
       method: 'PUT',
       path: target as () => string,
       body,
@@ -264,7 +264,7 @@ describe('admin surface: every route reviewed, every path into another organisat
     ].map(([name, target]) => ({
       family: 'documents',
       name: `delete ${name as string}`,
-      who: [...EDITORS, 'consorzio' as Who],
+      who: [...EDITORS, 'consorzio'] satisfies Who[],
       method: 'DELETE',
       path: target as () => string,
     })),
@@ -550,7 +550,7 @@ describe('admin surface: every route reviewed, every path into another organisat
     ].map(([name, method, target, body]) => ({
       family: 'media',
       name: name as string,
-      who: [...EDITORS, 'lettore' as Who],
+      who: [...EDITORS, 'lettore'] satisfies Who[],
       method: method as string,
       path: target as string | (() => string),
       ...(body ? { body: body as () => unknown } : {}),
@@ -615,7 +615,7 @@ describe('admin surface: every route reviewed, every path into another organisat
     ].map(([name, method, target]) => ({
       family: 'network',
       name: name as string,
-      who: [...ORG_ROLES, 'curatore' as Who],
+      who: [...ORG_ROLES, 'curatore'] satisfies Who[],
       method: method as string,
       path: target as string,
       ...(method === 'POST' ? { body: { name: 'x', type: 'full-access' } } : {}),

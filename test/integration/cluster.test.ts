@@ -24,7 +24,7 @@ const CARDS = '/content-manager/collection-types/api::practice-card.practice-car
 
 /** Runs the jobs with at most `width` of them at once; the results keep the jobs' order. */
 const inParallel = async <T>(jobs: (() => Promise<T>)[], width: number): Promise<T[]> => {
-  const results: T[] = new Array(jobs.length);
+  const results: T[] = new Array<T>(jobs.length);
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < jobs.length) {
@@ -283,7 +283,7 @@ describe('several CMS instances on one PostgreSQL', () => {
     // delivers it slowly, so that it dies with messages in hand however slow the requests were.
     b.service.signal('SIGSTOP');
     c.service.signal('SIGSTOP');
-    let held: string[][] = [];
+    let held: string[][];
     try {
       const responsabile = await adminLogin(url('cms-a'), DEMO_ACCOUNT.responsabile, demoPassword);
       const statuses = await inParallel(
@@ -332,7 +332,7 @@ describe('several CMS instances on one PostgreSQL', () => {
     const leaseOf = new Map(held.map(([id, lease]) => [id, Number(lease)]));
     for (const [id, deliveredBy, sentAt] of takenOver) {
       expect({ id, deliveredBy }).toEqual({ id, deliveredBy: 'cms-b' });
-      expect(Number(sentAt)).toBeGreaterThanOrEqual(leaseOf.get(id!)!);
+      expect(Number(sentAt)).toBeGreaterThanOrEqual(leaseOf.get(id)!);
     }
     console.log(
       `cms-c ucciso con ${held.length} messaggi in mano: ripresi da cms-b dopo la scadenza del lease (${LEASE_SECONDS} s); 20 e-mail, ognuna una volta`,
@@ -370,7 +370,9 @@ describe('several CMS instances on one PostgreSQL', () => {
               `SELECT '${table}', COUNT(*) || ' ' || md5(COALESCE(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM public."${table}" t`,
           )
           .join(' UNION ALL ');
-        return Object.fromEntries((await rows(sql, database)).map(([table, digest]) => [table, digest]));
+        return Object.fromEntries(
+          (await rows(sql, database)).map(([table, digest]): [string, string] => [table ?? '', digest ?? '']),
+        );
       };
       const original = await fingerprint('coop');
       expect(Object.keys(original).length).toBeGreaterThan(50);

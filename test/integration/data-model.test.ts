@@ -12,7 +12,7 @@ import { gifOfSize } from '../support/images.ts';
 type Database = { name: string; start: () => Promise<{ env: Record<string, string>; stop: () => Promise<void> }> };
 
 const databases: Database[] = [
-  { name: 'SQLite', start: async () => ({ env: {}, stop: async () => {} }) },
+  { name: 'SQLite', start: () => Promise.resolve({ env: {}, stop: async () => {} }) },
   {
     name: 'PostgreSQL',
     start: async () => {
@@ -91,7 +91,7 @@ describe.each(databases)('data model, validation and demo data on $name', (datab
       expect(areas[0]).toEqual(
         expect.objectContaining({
           name: 'Pratiche organizzative per il potenziamento della partecipazione dei soci',
-          definition: expect.stringContaining('partecipazione dei soci alla vita della cooperativa'),
+          definition: expect.stringContaining('partecipazione dei soci alla vita della cooperativa') as unknown,
         }),
       );
       const milano = await api.json<{ data: { code: string; istatCode: string; region: { name: string } } }>(
@@ -396,7 +396,7 @@ describe.each(databases)('data model, validation and demo data on $name', (datab
         [{ name: 'C'.repeat(201) }, 'Denominazione: massimo 200 caratteri (ora sono 201)'],
         [
           { organisationType: 'Cooperativa sociale di tipo C' },
-          expect.stringMatching(/^Tipologia: scegliere uno tra: Cooperativa sociale di tipo A/) as unknown as string,
+          expect.stringMatching(/^Tipologia: scegliere uno tra: Cooperativa sociale di tipo A/),
         ],
         [{ members: [ids.terreDelMincio] }, 'Organizzazioni associate: solo un consorzio ha associate'],
         [

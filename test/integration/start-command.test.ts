@@ -246,7 +246,9 @@ describe('npm start', () => {
       await meili('/indexes/prova/documents', { method: 'POST', body: JSON.stringify([{ id: 1, nome: 'Pratica' }]) })
     ).json()) as { taskUid: number };
     await expect
-      .poll(async () => (await (await meili(`/tasks/${task.taskUid}`)).json()).status, { timeout: 30_000 })
+      .poll(async () => ((await (await meili(`/tasks/${task.taskUid}`)).json()) as { status: string }).status, {
+        timeout: 30_000,
+      })
       .toBe('succeeded');
 
     const usersBefore = (await session.json<{ data: { results: unknown[] } }>('GET', '/admin/users?pageSize=100')).data

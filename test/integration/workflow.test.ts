@@ -101,7 +101,7 @@ describe('editorial workflow', () => {
     const template = seeded[0]!;
     const relation = (value: unknown) =>
       Array.isArray(value)
-        ? value.map((item) => item.documentId)
+        ? value.map((item: { documentId: string }) => item.documentId)
         : (value as { documentId: string } | null)?.documentId;
     const { data: card } = await api.json<{ data: { documentId: string } }>('POST', '/practice-cards', {
       data: {
@@ -275,7 +275,7 @@ describe('editorial workflow', () => {
     const source = template[0]!;
     const ids = (value: unknown) =>
       Array.isArray(value)
-        ? value.map((item) => item.documentId)
+        ? value.map((item: { documentId: string }) => item.documentId)
         : (value as { documentId: string } | null)?.documentId;
     const cardAt = async (stage: string): Promise<string> => {
       const { data } = await api.json<{ data: { documentId: string } }>('POST', '/practice-cards', {

@@ -12,7 +12,7 @@ import type { StackSettings } from './settings.ts';
 const SYSTEM = ['PATH', 'HOME', 'USER', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR'];
 
 const pick = (env: EnvMap, names: string[]): EnvMap =>
-  Object.fromEntries(names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]!]])));
+  Object.fromEntries(names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]]])));
 
 export const cmsEnv = (settings: StackSettings): EnvMap => settings.env;
 

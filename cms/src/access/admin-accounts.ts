@@ -9,4 +9,4 @@ export const displayName = (account: AdminAccount): string =>
 
 /** The link an invited account follows to choose its password. */
 export const registrationLink = (strapi: Core.Strapi, registrationToken: string): string =>
-  `${strapi.config.get('server.url')}/admin/auth/register?registrationToken=${registrationToken}`;
+  `${strapi.config.get<string>('server.url')}/admin/auth/register?registrationToken=${registrationToken}`;

@@ -25,13 +25,19 @@ const refuseExpired =
   (strapi: Core.Strapi): Core.MiddlewareHandler =>
   async (ctx, next) => {
     const token = tokenOf(ctx);
-    if (typeof token !== 'string' || token === '') return next();
+    if (typeof token !== 'string' || token === '') {
+      await next();
+      return;
+    }
     const account = (await strapi.db.query('admin::user').findOne({
       where: { registrationToken: token },
       select: ['id', 'email', 'firstname', 'createdAt'],
     })) as Invited | null;
     const days = invitationValidDays(strapi);
-    if (!account || !isInvitationExpired(tokenIssuedAt(token, account.createdAt), days)) return next();
+    if (!account || !isInvitationExpired(tokenIssuedAt(token, account.createdAt), days)) {
+      await next();
+      return;
+    }
 
     const renewed = newRegistrationToken();
     await strapi.db.query('admin::user').update({ where: { id: account.id }, data: { registrationToken: renewed } });

@@ -38,12 +38,12 @@ const refuse = (message = 'Potete lavorare solo sui dati della vostra organizzaz
 };
 
 const attributesOf = (strapi: Core.Strapi, uid: string): Record<string, Attribute> =>
-  strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
+  strapi.getModel(uid as UID.Schema).attributes;
 
 const storedOwner = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<string[] | null> => {
   const field = OWNER_FIELD[uid] as string;
   // Every version: a published card and its draft belong to the same organisation, but check both.
-  const versions = (await strapi.db.query(uid as UID.ContentType).findMany({
+  const versions = (await strapi.db.query(uid).findMany({
     where: { documentId },
     select: ['id'],
     populate: { [field]: { select: ['documentId'] } },

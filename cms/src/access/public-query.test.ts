@@ -18,7 +18,7 @@ const schemas = new Map<string, Schema>(
     const file = path.join(apiDir, name, 'content-types', name, 'schema.json');
     let raw: { options?: { draftAndPublish?: boolean }; attributes: Schema['attributes'] };
     try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
+      raw = JSON.parse(readFileSync(file, 'utf8')) as typeof raw;
     } catch {
       return [];
     }

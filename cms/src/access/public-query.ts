@@ -78,7 +78,7 @@ const isPrimitive = (value: unknown): value is Primitive =>
 
 /** `qs` turns `a[0]=…` into an array, but `a[101]=…` into an object with numeric keys. */
 const asList = (value: unknown): unknown[] | null => {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value as unknown[];
   if (isPlainObject(value) && Object.keys(value).every((key) => /^\d+$/.test(key))) return Object.values(value);
   return null;
 };

@@ -27,7 +27,7 @@ export const publicModel = (strapi: Core.Strapi): PublicModel => ({
 
 /** Replaces the parsed query in place (assigning `ctx.query` would round-trip it through a string). */
 const replaceQuery = (ctx: Context, query: Row): void => {
-  const current = ctx.query as Row;
+  const current = ctx.query;
   for (const key of Object.keys(current)) delete current[key];
   Object.assign(current, query);
 };
@@ -47,11 +47,14 @@ const present = (uid: string, ctx: Context): void => {
 export const publicReader =
   (uid: string): Core.MiddlewareHandler =>
   async (ctx, next) => {
-    if (!isPublicReader(ctx)) return next();
+    if (!isPublicReader(ctx)) {
+      await next();
+      return;
+    }
     const view = PUBLIC_TYPES[uid];
     if (!view) throw new errors.ForbiddenError('Questi dati non sono pubblici');
     try {
-      const query = normalisePublicQuery(publicModel(strapi), uid, ctx.query as Row);
+      const query = normalisePublicQuery(publicModel(strapi), uid, ctx.query);
       replaceQuery(ctx, { ...query, populate: view.populate });
     } catch (error) {
       if (error instanceof RefusedQueryError) throw new errors.ValidationError(error.message);

@@ -204,7 +204,9 @@ export const syncRoles = async (strapi: Core.Strapi): Promise<Map<string, number
   };
   const ids = new Map<string, number>();
   for (const definition of ROLE_DEFINITIONS) {
-    const existing = await strapi.db.query('admin::role').findOne({ where: { name: definition.name } });
+    const existing = (await strapi.db.query('admin::role').findOne({ where: { name: definition.name } })) as {
+      id: number;
+    } | null;
     const role = existing ?? (await roleService.create({ name: definition.name, description: definition.description }));
     await roleService.assignPermissions(role.id, permissionsOf(strapi, definition));
     ids.set(definition.name, role.id);

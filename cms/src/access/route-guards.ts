@@ -17,7 +17,7 @@ export type GuardRequest = {
   setQuery: (query: Record<string, unknown>) => void;
 };
 
-type Guard = (strapi: Core.Strapi, actor: Actor, request: GuardRequest) => Promise<void>;
+type Guard = (strapi: Core.Strapi, actor: Actor, request: GuardRequest) => Promise<void> | void;
 
 const forbidden = (message: string): never => {
   throw new errors.PolicyError(message);
@@ -97,7 +97,7 @@ const parseFileInfo = (value: unknown): { list: Record<string, unknown>[]; asTex
 };
 
 const GUARDS: Record<GuardName, Guard> = {
-  async contentModel(_strapi, actor, { method, params }) {
+  contentModel(_strapi, actor, { method, params }) {
     if (actor.kind !== 'organisation' && actor.kind !== 'curator')
       return forbidden('Tipo di contenuto non disponibile');
     const models = CONTENT_MODELS[actor.role];
@@ -126,7 +126,7 @@ const GUARDS: Record<GuardName, Guard> = {
     }
   },
 
-  async relations(strapi, actor, { params }) {
+  relations(strapi, actor, { params }) {
     if (actor.kind !== 'organisation' && actor.kind !== 'curator') return forbidden('Relazione non disponibile');
     const models = CONTENT_MODELS[actor.role];
     // Components hold no relations here; a component's id would skip the document checks.
@@ -224,5 +224,12 @@ const GUARDS: Record<GuardName, Guard> = {
   },
 };
 
-export const runGuard = (name: GuardName, strapi: Core.Strapi, actor: Actor, request: GuardRequest): Promise<void> =>
-  GUARDS[name](strapi, actor, request);
+export const runGuard = async (
+  name: GuardName,
+  strapi: Core.Strapi,
+  actor: Actor,
+  request: GuardRequest,
+): Promise<void> => {
+  // Awaited here so that a guard refusing synchronously still rejects the returned promise.
+  await GUARDS[name](strapi, actor, request);
+};

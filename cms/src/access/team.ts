@@ -9,6 +9,7 @@ import { accountInvitation } from '../email/templates';
 import { membershipOf, ORGANISATION_USER_UID, type Membership, type OrganisationRole } from './organisation-user';
 import { displayName, registrationLink } from './admin-accounts';
 import { invitationValidDays } from './invitations';
+import { adminUserService } from '../strapi/services';
 
 /** The roles a Responsabile may give: never its own, never the network's. */
 export const ASSIGNABLE_ROLES: OrganisationRole[] = ['Operatore', 'Lettore'];
@@ -97,9 +98,9 @@ export const inviteMember = async (
   refuseIfAny(fieldErrors);
 
   const role = input.role as OrganisationRole;
-  const adminRole = await strapi.db.query('admin::role').findOne({ where: { name: role } });
-  const user = (await strapi.db.transaction(async () => {
-    const created = (await strapi.service('admin::user').create({
+  const adminRole = (await strapi.db.query('admin::role').findOne({ where: { name: role } })) as { id: number };
+  const user = await strapi.db.transaction(async () => {
+    const created = (await adminUserService(strapi).create({
       email,
       firstname,
       lastname,
@@ -110,12 +111,12 @@ export const inviteMember = async (
       data: { adminUser: created.id, organisation: membership.organisation, role },
     } as never);
     return created;
-  })) as AdminUser & { registrationToken: string };
+  });
 
-  const organisation = await strapi.documents('api::organisation.organisation').findOne({
+  const organisation = (await strapi.documents('api::organisation.organisation').findOne({
     documentId: membership.organisation,
     fields: ['name'],
-  } as never);
+  } as never)) as { name: string } | null;
   const link = registrationLink(strapi, user.registrationToken);
   await enqueueEmail(
     strapi,
@@ -149,5 +150,5 @@ export const setMemberActive = async (
   if (!ASSIGNABLE_ROLES.includes(target.role)) {
     throw new errors.PolicyError('Il Responsabile può attivare o disattivare solo Operatori e Lettori');
   }
-  await strapi.service('admin::user').updateById(userId, { isActive });
+  await adminUserService(strapi).updateById(userId, { isActive });
 };

@@ -1,18 +1,32 @@
 import type { Core } from '@strapi/strapi';
 import { SURFACE_POLICY } from '../access/surface-policy';
+import type { RequestContext } from '../strapi/context';
 
-export type AdminContext = Parameters<Core.MiddlewareHandler>[0];
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+
+/** The signed-in admin user that `admin::isAuthenticatedAdmin` puts on the request. */
+export type SignedInAdmin = {
+  id: number;
+  email: string;
+  firstname: string | null;
+  lastname: string | null;
+  roles: { code: string; name: string }[];
+};
+
+/** A request to an admin route: its signed-in admin, their abilities and Strapi's reply helpers. */
+export type AdminContext = RequestContext & { state: { user: SignedInAdmin; userAbility: unknown } };
 
 /** A route of the platform's admin API (`/coop/…`), for signed-in admin users the surface table allows. */
 export const adminRoute = (
   method: 'GET' | 'POST' | 'PUT',
   path: string,
-  handler: (ctx: AdminContext) => Promise<unknown>,
+  handler: (ctx: AdminContext) => Promise<unknown> | void,
 ): Core.Route => ({
   method,
   path,
-  handler: async (ctx: AdminContext) => {
-    await handler(ctx);
+  handler: async (ctx: KoaContext) => {
+    // The policies above ran first: the request has its signed-in admin and Strapi's reply helpers.
+    await handler(ctx as AdminContext);
   },
   config: { policies: ['admin::isAuthenticatedAdmin', SURFACE_POLICY] },
   info: { type: 'admin' },
@@ -23,4 +37,4 @@ export const adminRouter = (routes: Core.Route[]): Core.Router => ({ type: 'admi
 export const paramOf = (ctx: AdminContext, name: string): string => (ctx.params as Record<string, string>)[name] ?? '';
 
 export const bodyOf = <T extends object>(ctx: AdminContext): Partial<T> =>
-  ((ctx.request as { body?: Partial<T> }).body ?? {}) as Partial<T>;
+  (ctx.request as { body?: Partial<T> }).body ?? {};

@@ -3,14 +3,11 @@ import { registrationDuplicates } from '../registration/duplicates';
 import { approveRegistration, rejectRegistration } from '../registration/review';
 import { REGISTRATION_UID } from '../registration/submit';
 import { adminRoute, adminRouter, bodyOf, paramOf, type AdminContext } from './admin-route';
+import { permissionChecker } from '../strapi/services';
 
 /** Only who may update registration requests (network staff) reviews them. */
 const mayReview = (strapi: Core.Strapi, ctx: AdminContext): boolean =>
-  !strapi
-    .plugin('content-manager')
-    .service('permission-checker')
-    .create({ userAbility: ctx.state.userAbility, model: REGISTRATION_UID })
-    .cannot.update();
+  !permissionChecker(strapi, ctx.state.userAbility, REGISTRATION_UID).cannot.update();
 
 export const registrationAdminRoutes = (strapi: Core.Strapi): Core.Router =>
   adminRouter([

@@ -2,14 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SOCIAL_REPORT_UID } from '../documents/social-report';
 import { adminRoute, adminRouter, bodyOf, paramOf, type AdminContext } from './admin-route';
+import { permissionChecker } from '../strapi/services';
 
 type PermissionChecker = { cannot: Record<'read' | 'create', (entity?: unknown) => boolean> };
 
 const checker = (strapi: Core.Strapi, ctx: AdminContext): PermissionChecker =>
-  strapi
-    .plugin('content-manager')
-    .service('permission-checker')
-    .create({ userAbility: ctx.state.userAbility, model: SOCIAL_REPORT_UID });
+  permissionChecker(strapi, ctx.state.userAbility, SOCIAL_REPORT_UID);
 
 const reports = (strapi: Core.Strapi) =>
   strapi.service(SOCIAL_REPORT_UID) as unknown as {

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { PRACTICE_CARD, SOCIAL_REPORT } from '../access/content-types';
-import { editorialQueue, type QueueFilters } from '../workflow/queue';
+import { editorialQueue } from '../workflow/queue';
 import { actorsOf, loadSubject, performTransition, workflowState, type WorkflowKind } from '../workflow/service';
+import { permissionChecker } from '../strapi/services';
 import { adminRoute, adminRouter, bodyOf, paramOf, type AdminContext } from './admin-route';
 
 const MODEL: Record<WorkflowKind, string> = { 'practice-card': PRACTICE_CARD, 'social-report': SOCIAL_REPORT };
@@ -18,10 +19,7 @@ const readableSubject = async (
     return null;
   }
   const subject = await loadSubject(strapi, kind, documentId);
-  const checker = strapi
-    .plugin('content-manager')
-    .service('permission-checker')
-    .create({ userAbility: ctx.state.userAbility, model: MODEL[kind] });
+  const checker = permissionChecker(strapi, ctx.state.userAbility, MODEL[kind]);
   if (checker.cannot.read(subject)) {
     ctx.forbidden();
     return null;
@@ -34,7 +32,7 @@ export const workflowAdminRoutes = (strapi: Core.Strapi): Core.Router =>
     adminRoute('GET', '/workflow-queue', async (ctx) => {
       // The queue is the redazione's: curators and network staff.
       if (!(await actorsOf(strapi, ctx.state.user, null)).includes('curator')) return ctx.forbidden();
-      ctx.body = { data: await editorialQueue(strapi, ctx.query as QueueFilters) };
+      ctx.body = { data: await editorialQueue(strapi, ctx.query) };
     }),
     adminRoute('GET', '/workflow/:kind/:documentId', async (ctx) => {
       const subject = await readableSubject(strapi, ctx);

@@ -9,6 +9,12 @@ type Configuration = {
   layouts: { list: string[]; edit: unknown };
 };
 
+/** The content manager's services that store a content type's or a component's admin view. */
+type ConfigurationService<Find extends string> = Record<Find, (uid: string) => unknown> & {
+  findConfiguration(schema: unknown): Promise<unknown>;
+  updateConfiguration(schema: unknown, configuration: Configuration): Promise<unknown>;
+};
+
 const TIMESTAMPS: AdminView['fields'] = {
   createdAt: { label: 'Creazione' },
   updatedAt: { label: 'Ultima modifica' },
@@ -54,8 +60,8 @@ const withView = (configuration: Configuration, view: AdminView): Configuration 
 /** Gives the admin its Italian labels, hints and list columns; the code is their source of truth. */
 export const applyAdminViews = async (strapi: Core.Strapi): Promise<void> => {
   const contentManager = strapi.plugin('content-manager');
-  const contentTypes = contentManager.service('content-types');
-  const components = contentManager.service('components');
+  const contentTypes = contentManager.service<ConfigurationService<'findContentType'>>('content-types');
+  const components = contentManager.service<ConfigurationService<'findComponent'>>('components');
 
   for (const [uid, view] of Object.entries(CONTENT_TYPE_VIEWS)) {
     const contentType = contentTypes.findContentType(uid);

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { cmsSettings } from '../settings';
+import { adminUserService } from '../strapi/services';
 
 /**
  * Creates the first super admin from ADMIN_EMAIL / ADMIN_PASSWORD when the CMS has no admin yet.
  * Without them, the admin panel's own first-run form creates it.
  */
 export const ensureSuperAdmin = async (strapi: Core.Strapi): Promise<void> => {
-  const users = strapi.service('admin::user');
+  const users = adminUserService(strapi);
   if (await users.exists()) return;
 
   const { email, password } = cmsSettings().admin;

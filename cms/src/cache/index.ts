@@ -12,6 +12,7 @@ import { SEARCH_SYNC_TASK } from '../access/content-types';
 import { mayChangePublicContent, portalChangeOf } from './changes';
 import { PortalCacheDelivery } from './delivery';
 import { cmsSettings } from '../settings';
+import type { TransactionHooks } from '../strapi/services';
 
 type PortalConfig = { proxySecret?: string; instanceUrls?: string[] };
 
@@ -31,7 +32,7 @@ const waitAtMost = (promises: Promise<void>[], ms: number): Promise<void> =>
   });
 
 export const registerPortalCache = (strapi: Core.Strapi): void => {
-  const { proxySecret = '', instanceUrls = [] } = (strapi.config.get('portal') ?? {}) as PortalConfig;
+  const { proxySecret = '', instanceUrls = [] } = strapi.config.get<PortalConfig | undefined>('portal') ?? {};
   if (instanceUrls.length === 0) return;
   if (!proxySecret) {
     strapi.log.warn('Cache del portale: PORTAL_PROXY_SECRET vuoto, i portali non riceveranno le invalidazioni');
@@ -46,7 +47,10 @@ export const registerPortalCache = (strapi: Core.Strapi): void => {
       const delivered = send();
       if (request?.state) (request.state[PENDING] ??= []).push(delivered);
     };
-    if (strapi.db.inTransaction()) void strapi.db.transaction(({ onCommit }) => onCommit(start));
+    if (strapi.db.inTransaction())
+      void strapi.db.transaction(({ onCommit }: TransactionHooks) => {
+        onCommit(start);
+      });
     else start();
   };
 

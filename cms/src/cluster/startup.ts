@@ -86,6 +86,7 @@ export const claimSingleInstance = (strapi: Core.Strapi): (() => void) => {
         throw new Error(
           `Un altro CMS (processo ${owner.pid}) usa già ${filename}: SQLite regge una sola istanza. ` +
             'Per più istanze del CMS usa PostgreSQL (DATABASE_CLIENT=postgres).',
+          { cause: error },
         );
       }
       rmSync(file, { force: true });

@@ -9,10 +9,10 @@ export const RATE_LIMIT_TABLE = 'coop_rate_limits';
 export const SEARCH_CLAIM_TABLE = 'coop_search_claims';
 
 export const tableOf = (strapi: Core.Strapi, uid: string): string =>
-  (strapi.db.metadata.get(uid as never) as { tableName: string }).tableName;
+  (strapi.db.metadata.get(uid) as { tableName: string }).tableName;
 
 export const columnOf = (strapi: Core.Strapi, uid: string, attribute: string): string => {
-  const { attributes } = strapi.db.metadata.get(uid as never) as {
+  const { attributes } = strapi.db.metadata.get(uid) as {
     attributes: Record<string, { columnName?: string }>;
   };
   return attributes[attribute]?.columnName ?? attribute;

@@ -1,6 +1,7 @@
-import type { Core, Modules, UID } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { ORGANISATION, PRACTICE_CARD, SOCIAL_REPORT } from '../access/content-types';
 import { CARD_STAGES, REPORT_STAGES } from '../domain/workflow';
+import { uidService } from '../strapi/services';
 
 /**
  * What a copy never takes from its source: the workflow's record of it. A copy starts at the first
@@ -30,20 +31,17 @@ export const copiesMiddleware =
       ([field, attribute]) => attribute.type === 'uid' && !data[field],
     );
     if (uidFields.length > 0 && params.documentId) {
-      const source = (await strapi.db.query(context.uid as UID.ContentType).findOne({
+      const source = (await strapi.db.query(context.uid).findOne({
         where: { documentId: params.documentId },
       })) as Record<string, unknown> | null;
       for (const [field, attribute] of uidFields) {
         const target = attribute.targetField;
-        data[field] = await strapi
-          .plugin('content-manager')
-          .service('uid')
-          .generateUIDField({
-            contentTypeUID: context.uid,
-            field,
-            data: { ...source, ...data, ...(target ? { [target]: data[target] ?? source?.[target] } : {}) },
-            locale: params.locale,
-          });
+        data[field] = await uidService(strapi).generateUIDField({
+          contentTypeUID: context.uid,
+          field,
+          data: { ...source, ...data, ...(target ? { [target]: data[target] ?? source?.[target] } : {}) },
+          locale: params.locale,
+        });
       }
     }
     params.data = data;

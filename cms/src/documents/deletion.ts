@@ -15,6 +15,7 @@ import { adminUserOfRequest } from '../access/request-user';
 import { CARD_STAGES, REPORT_STAGES } from '../domain/workflow';
 import { FILE, storedMediaIds } from '../media/organisation-folders';
 import { asWorkflow } from '../workflow/context';
+import { uploadService } from '../strapi/services';
 
 /** Logs are never deleted by a write: they are the record itself. */
 const LOGS = new Set([WORKFLOW_EVENT, EMAIL_MESSAGE, SEARCH_SYNC_TASK]);
@@ -29,7 +30,7 @@ type Stored = { stage?: string | null; title?: string | null; name?: string | nu
 
 const storedDocument = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<Stored | null> => {
   const owner = OWNER_FIELD[uid];
-  return (await strapi.db.query(uid as UID.ContentType).findOne({
+  return (await strapi.db.query(uid).findOne({
     where: { documentId },
     ...(owner ? { populate: { [owner]: { select: ['documentId'] } } } : {}),
     orderBy: { publishedAt: 'asc' },
@@ -48,10 +49,10 @@ const refuseOutsideWorkflow = async (strapi: Core.Strapi, uid: string, documentI
     );
   }
   if (uid === SOCIAL_REPORT) {
-    const confirmed = await strapi.db.query(WORKFLOW_EVENT).findOne({
+    const confirmed = (await strapi.db.query(WORKFLOW_EVENT).findOne({
       where: { subjectDocumentId: documentId, toStage: REPORT_STAGES[1] },
       select: ['id'],
-    });
+    })) as { id: number } | null;
     if (stored.stage !== REPORT_STAGES[0] || confirmed) {
       throw new errors.PolicyError(
         `Il bilancio è stato confermato: non si elimina; il Responsabile può riaprirlo per modificarlo`,
@@ -75,7 +76,7 @@ const releaseFiles = async (strapi: Core.Strapi, fileIds: number[]): Promise<voi
   for (const id of fileIds) {
     const file = (await strapi.db.query(FILE).findOne({ where: { id }, populate: { related: true } })) as
       ({ related?: unknown[] } & Record<string, unknown>) | null;
-    if (file && (file.related ?? []).length === 0) await strapi.plugin('upload').service('upload').remove(file);
+    if (file && (file.related ?? []).length === 0) await uploadService(strapi).remove(file);
   }
 };
 

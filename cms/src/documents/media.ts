@@ -23,9 +23,13 @@ export const checkImage = async (
 ): Promise<FieldError[]> => {
   const id = fileId(ref as MediaRef);
   if (id === null) return [];
-  const file = await strapi.db
+  const file = (await strapi.db
     .query('plugin::upload.file')
-    .findOne({ where: { id }, select: ['name', 'mime', 'size'] });
+    .findOne({ where: { id }, select: ['name', 'mime', 'size'] })) as {
+    name: string;
+    mime: string;
+    size: number | string;
+  } | null;
   if (!file) return [{ path, message: `${label}: file non trovato` }];
   // Strapi stores sizes in kilobytes of 1000 bytes, to two decimals.
   return validateImage(

@@ -42,13 +42,13 @@ const checkOrganisation = async (strapi: Core.Strapi, params: WriteParams, actio
 
   const errors = validateOrganisation(organisation);
   if (organisation.taxCode) {
-    const sameTaxCode = await strapi.db.query(ORGANISATION_UID).findOne({
+    const sameTaxCode = (await strapi.db.query(ORGANISATION_UID).findOne({
       where: {
         taxCode: organisation.taxCode,
         ...(action === 'update' && params.documentId ? { documentId: { $ne: params.documentId } } : {}),
       },
       select: ['name'],
-    });
+    })) as { name: string } | null;
     if (sameTaxCode) {
       errors.push({
         path: ['taxCode'],

@@ -47,10 +47,10 @@ const documentIdOf = async (strapi: Core.Strapi, target: UID.Schema, ref: unknow
   }
   if (id === undefined || id === null || id === '') return null;
   if (!isNumeric(id) && typeof id === 'string') return id;
-  const row = await strapi.db
-    .query(target as UID.ContentType)
-    .findOne({ where: { id: id as number }, select: ['documentId'] });
-  return (row?.documentId as string | undefined) ?? null;
+  const row = (await strapi.db.query(target).findOne({ where: { id: id as number }, select: ['documentId'] })) as {
+    documentId: string;
+  } | null;
+  return row?.documentId ?? null;
 };
 
 const documentIdsOf = async (strapi: Core.Strapi, target: UID.Schema, refs: unknown[]): Promise<string[]> =>

@@ -155,7 +155,7 @@ export const schemaConstraintsMiddleware =
         status: 'draft',
         populate: '*',
       } as never);
-      if (draft) refuseIfAny(checkAgainstModel(strapi, model, draft as Record<string, unknown>, { requireAll: true }));
+      if (draft) refuseIfAny(checkAgainstModel(strapi, model, draft, { requireAll: true }));
     }
     return next();
   };

@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { uidService } from '../strapi/services';
 
 type Attribute = { type: string; targetField?: string };
 
@@ -16,10 +17,12 @@ export const slugMiddleware =
     for (const [field, attribute] of Object.entries(attributes)) {
       if (attribute.type !== 'uid' || !attribute.targetField || data[field]) continue;
       if (!data[attribute.targetField]) continue;
-      data[field] = await strapi
-        .plugin('content-manager')
-        .service('uid')
-        .generateUIDField({ contentTypeUID: context.uid, field, data, locale: params.locale });
+      data[field] = await uidService(strapi).generateUIDField({
+        contentTypeUID: context.uid,
+        field,
+        data,
+        locale: params.locale,
+      });
     }
     return next();
   };

@@ -52,7 +52,7 @@ const checkSocialReport = async (strapi: Core.Strapi, params: WriteParams, actio
     // The report takes its organisation's type: it decides which parts of the form apply.
     data.organisationType = organisation.organisationType;
     data.title = `Bilancio sociale ${year} · ${organisation.name}`;
-    const sameYear = await strapi.db.query(SOCIAL_REPORT_UID).findOne({
+    const sameYear = (await strapi.db.query(SOCIAL_REPORT_UID).findOne({
       where: {
         year,
         organisation: { documentId: organisation.documentId },
@@ -60,7 +60,7 @@ const checkSocialReport = async (strapi: Core.Strapi, params: WriteParams, actio
         ...(action === 'update' && params.documentId ? { documentId: { $ne: params.documentId } } : {}),
       },
       select: ['id'],
-    });
+    })) as { id: number } | null;
     if (sameYear) {
       errors.push({
         path: ['year'],

@@ -1,4 +1,4 @@
-import { isConsortium, isOrganisationType, type OrganisationType } from '@coop/vocabulary/organisation-types';
+import { isConsortium, isOrganisationType } from '@coop/vocabulary/organisation-types';
 import { isValidEmail, isValidPhone, isValidPostalCode, isValidWebsite } from './contact-formats';
 import type { FieldError } from './field-error';
 import { isValidTaxCode, isValidVatNumber } from './tax-code';
@@ -81,7 +81,7 @@ export const validateOrganisation = (organisation: OrganisationData): FieldError
     }
   }
 
-  if (organisation.memberCount > 0 && !isConsortium(organisation.organisationType as OrganisationType)) {
+  if (organisation.memberCount > 0 && !isConsortium(organisation.organisationType)) {
     errors.push({ path: ['members'], message: 'Organizzazioni associate: solo un consorzio ha associate' });
   }
   return errors;

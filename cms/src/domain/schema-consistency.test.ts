@@ -7,7 +7,8 @@ import { ORGANISATION_STATUSES } from './organisation-types';
 
 const srcDir = path.resolve(import.meta.dirname, '..');
 const attributes = (file: string): Record<string, { enum?: string[] }> =>
-  JSON.parse(readFileSync(path.join(srcDir, file), 'utf8')).attributes;
+  (JSON.parse(readFileSync(path.join(srcDir, file), 'utf8')) as { attributes: Record<string, { enum?: string[] }> })
+    .attributes;
 
 describe('schemas and domain rules agree', () => {
   it('on the six organisation types and the statuses', () => {

@@ -4,10 +4,12 @@
  */
 
 const ODD_VALUES: Record<string, number> = Object.fromEntries(
-  [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23].flatMap((value, i) => [
-    [String.fromCharCode(65 + i), value],
-    ...(i < 10 ? [[String(i), value]] : []),
-  ]),
+  [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23].flatMap(
+    (value, i): [string, number][] => {
+      const letter: [string, number] = [String.fromCharCode(65 + i), value];
+      return i < 10 ? [letter, [String(i), value]] : [letter];
+    },
+  ),
 );
 
 const EVEN_VALUE = (char: string): number => (/\d/.test(char) ? Number(char) : char.charCodeAt(0) - 65);

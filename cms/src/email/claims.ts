@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { EMAIL_MESSAGE } from '../access/content-types';
 import { isPostgres } from '../cluster/role';
 import { columnOf, tableOf } from '../cluster/tables';
@@ -28,13 +27,15 @@ export const claimDueEmails = async (
 ): Promise<number[]> => {
   const c = columns(strapi);
   const now = new Date();
-  const knex = strapi.db.connection as Knex;
+  const knex = strapi.db.connection;
   return knex.transaction(async (trx) => {
     const due = trx(c.table)
       .select('id')
       .where(c.status, QUEUED)
       .andWhere(c.nextAttemptAt, '<=', now)
-      .andWhere((free) => free.whereNull(c.leaseUntil).orWhere(c.leaseUntil, '<', now))
+      .andWhere((free) => {
+        void free.whereNull(c.leaseUntil).orWhere(c.leaseUntil, '<', now);
+      })
       .orderBy(c.nextAttemptAt, 'asc')
       .limit(limit);
     const schema = strapi.db.getSchemaName();

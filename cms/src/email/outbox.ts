@@ -6,6 +6,7 @@ import { WorkerLoop } from '../cluster/worker-loop';
 import { claimDueEmails, renewClaim } from './claims';
 import { redactDelivered, redactTokens, restoreTokens } from './redaction';
 import { cmsSettings } from '../settings';
+import { emailService, type TransactionHooks } from '../strapi/services';
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html?: string };
 
@@ -47,18 +48,15 @@ export const newMessageId = (strapi: Core.Strapi): string => `<${randomUUID()}@$
 const send = async (strapi: Core.Strapi, stored: StoredEmail, messageId: string): Promise<void> => {
   // The log keeps invitation links without their token: it goes back in only on the way out.
   const email = await restoreTokens(strapi, stored);
-  await strapi
-    .plugin('email')
-    .service('email')
-    .send({
-      to: email.to,
-      subject: email.subject,
-      text: email.text,
-      ...(email.html ? { html: email.html } : {}),
-      // The same on every attempt: a message sent again after a crash is the same message.
-      messageId,
-      date: new Date(email.createdAt),
-    });
+  await emailService(strapi).send({
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    ...(email.html ? { html: email.html } : {}),
+    // The same on every attempt: a message sent again after a crash is the same message.
+    messageId,
+    date: new Date(email.createdAt),
+  });
 };
 
 /**
@@ -132,7 +130,10 @@ export const enqueueEmail = async (strapi: Core.Strapi, email: OutgoingEmail): P
       messageId: newMessageId(strapi),
     },
   } as never);
-  if (strapi.db.inTransaction()) await strapi.db.transaction(({ onCommit }) => onCommit(() => outbox?.wake()));
+  if (strapi.db.inTransaction())
+    await strapi.db.transaction(({ onCommit }: TransactionHooks) => {
+      onCommit(() => outbox?.wake());
+    });
   else outbox?.wake();
 };
 

@@ -14,7 +14,7 @@ const proxyLists = new WeakMap<Core.Strapi, BlockList>();
 export const requestClient = (strapi: Core.Strapi, ctx: Context): string => {
   let trustedProxies = proxyLists.get(strapi);
   if (!trustedProxies) {
-    trustedProxies = trustedProxyList((strapi.config.get('limits.trustedProxies') as string[] | undefined) ?? []);
+    trustedProxies = trustedProxyList(strapi.config.get<string[] | undefined>('limits.trustedProxies') ?? []);
     proxyLists.set(strapi, trustedProxies);
   }
   return limitKey(

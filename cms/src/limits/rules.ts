@@ -14,7 +14,7 @@ export type LimitName = (typeof LIMITS)[number];
 
 /** A configured limit, named so that its counters never mix with another limit's. */
 export const limitRule = (strapi: Core.Strapi, name: LimitName): LimitRule => {
-  const configured = strapi.config.get(`limits.rules.${name}`) as { max: number; windowSeconds: number };
+  const configured = strapi.config.get<{ max: number; windowSeconds: number }>(`limits.rules.${name}`);
   return { name, max: configured.max, windowSeconds: configured.windowSeconds };
 };
 

@@ -11,7 +11,7 @@ export const limiterStore = (strapi: Core.Strapi): LimiterStore => {
   if (existing) return existing;
   const schema = strapi.db.getSchemaName();
   const store = createLimiterStore({
-    raw: (sql, bindings) => (strapi.db.connection as Knex).raw(sql, bindings as Knex.RawBinding[]),
+    raw: (sql, bindings) => strapi.db.connection.raw(sql, bindings as Knex.RawBinding[]),
     dialect: strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite',
     table: schema ? `${schema}.${RATE_LIMIT_TABLE}` : RATE_LIMIT_TABLE,
   });

@@ -1,4 +1,4 @@
-import type { Core, Modules, UID } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { ORGANISATION } from '../access/content-types';
 import { OWNER_FIELD } from '../access/organisation-guard';
 import { currentIds } from '../documents/relations';
@@ -23,7 +23,7 @@ export const mediaFilingMiddleware =
     if (files.length === 0 || !documentId) return result;
     let organisation: string | undefined = documentId;
     if (owner) {
-      const stored = (await strapi.db.query(uid as UID.ContentType).findOne({
+      const stored = (await strapi.db.query(uid).findOne({
         where: { documentId },
         populate: { [owner]: { select: ['documentId'] } },
       })) as Record<string, unknown> | null;

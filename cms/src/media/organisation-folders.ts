@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { ORGANISATION } from '../access/content-types';
+import { folderService } from '../strapi/services';
 
 export const FILE = 'plugin::upload.file';
 export const FOLDER = 'plugin::upload.folder';
@@ -28,7 +29,7 @@ export const ensureOrganisationFolder = async (strapi: Core.Strapi, organisation
     Boolean(await strapi.db.query(FOLDER).findOne({ where: { name, parent: { id: { $null: true } } } }));
   let name = base;
   for (let suffix = 2; await taken(name); suffix += 1) name = `${base} (${suffix})`;
-  const folder = (await strapi.plugin('upload').service('folder').create({ name, parent: null })) as Folder;
+  const folder = (await folderService(strapi).create({ name, parent: null })) as Folder;
   // Straight to the table: this bookkeeping is no edit of the anagrafica.
   await strapi.db.query(ORGANISATION).updateMany({
     where: { documentId: organisation },
@@ -118,7 +119,7 @@ export const mediaPopulate = (strapi: Core.Strapi, uid: string): Record<string, 
 export const storedMediaIds = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<number[]> => {
   const populate = mediaPopulate(strapi, uid);
   if (Object.keys(populate).length === 0) return [];
-  const versions = (await strapi.db.query(uid as UID.ContentType).findMany({
+  const versions = (await strapi.db.query(uid).findMany({
     where: { documentId },
     populate,
   })) as Record<string, unknown>[];

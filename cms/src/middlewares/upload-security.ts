@@ -35,7 +35,9 @@ const headOf = async (file: UploadedFile): Promise<Uint8Array> => {
 
 const filesOf = (ctx: Context): UploadedFile[] => {
   const files = (ctx.request as { files?: Record<string, unknown> }).files ?? {};
-  return Object.values(files).flatMap((value) => (Array.isArray(value) ? value : [value])) as UploadedFile[];
+  return Object.values(files).flatMap((value): unknown[] =>
+    Array.isArray(value) ? (value as unknown[]) : [value],
+  ) as UploadedFile[];
 };
 
 const refuse = (ctx: Context, message: string): void => {

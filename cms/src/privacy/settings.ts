@@ -16,8 +16,7 @@ export type PrivacySettings = { controller: DataController; retention: Retention
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `config/privacy.ts`, typed. */
-export const privacySettings = (strapi: Core.Strapi): PrivacySettings =>
-  strapi.config.get('privacy') as PrivacySettings;
+export const privacySettings = (strapi: Core.Strapi): PrivacySettings => strapi.config.get<PrivacySettings>('privacy');
 
 /** The moment `days` before `now`. */
 export const daysBefore = (days: number, now = Date.now()): Date => new Date(now - days * DAY_MS);

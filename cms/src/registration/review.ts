@@ -9,6 +9,7 @@ import { registrationApproved, registrationRejected } from '../email/templates';
 import { REGISTRATION_UID } from './submit';
 import { displayName, registrationLink, type AdminAccount } from '../access/admin-accounts';
 import { invitationValidDays } from '../access/invitations';
+import { adminUserService } from '../strapi/services';
 
 type Request = {
   documentId: string;
@@ -60,7 +61,7 @@ export const approveRegistration = async (
       `Esiste già un account con l’e-mail ${email}: usarne un’altra per il Responsabile`,
     );
   }
-  const role = await strapi.db.query('admin::role').findOne({ where: { name: RESPONSABILE } });
+  const role = (await strapi.db.query('admin::role').findOne({ where: { name: RESPONSABILE } })) as { id: number };
 
   const { organisation, registrationToken } = await strapi.db.transaction(async () => {
     const created = await strapi.documents('api::organisation.organisation').create({
@@ -85,7 +86,7 @@ export const approveRegistration = async (
         },
       },
     } as never);
-    const user = (await strapi.service('admin::user').create({
+    const user = (await adminUserService(strapi).create({
       email,
       ...splitName(request.responsabile.fullName),
       roles: [role.id],

@@ -60,7 +60,9 @@ export const checkRegistration = async (
 ): Promise<{ errors: FieldError[]; provinceId: string | null }> => {
   const provinceCode = text(input.province)?.toUpperCase() ?? null;
   const province = provinceCode
-    ? await strapi.db.query('api::province.province').findOne({ where: { code: provinceCode }, select: ['documentId'] })
+    ? ((await strapi.db
+        .query('api::province.province')
+        .findOne({ where: { code: provinceCode }, select: ['documentId'] })) as { documentId: string } | null)
     : null;
   const taxCode = text(input.taxCode) ? normaliseTaxCode(text(input.taxCode) ?? '') : null;
   const responsabile = input.responsabile ?? {};

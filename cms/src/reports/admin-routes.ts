@@ -8,15 +8,13 @@ import { REPORT_STAGES_BEFORE_DEPOSIT } from '../domain/workflow';
 import { actorsOf } from '../workflow/service';
 import { recordAttestation, type AttestationInput, type UploadedFile } from './attestation';
 import { socialReports } from './social-report-document';
+import { permissionChecker } from '../strapi/services';
 
 type PermissionChecker = { cannot: Record<'read' | 'update', (entity?: unknown) => boolean> };
 type AdminUser = { id: number; email: string; firstname?: string | null; lastname?: string | null };
 
 const checker = (strapi: Core.Strapi, ctx: AdminContext): PermissionChecker =>
-  strapi
-    .plugin('content-manager')
-    .service('permission-checker')
-    .create({ userAbility: ctx.state.userAbility, model: SOCIAL_REPORT });
+  permissionChecker(strapi, ctx.state.userAbility, SOCIAL_REPORT);
 
 const reportFor = async (strapi: Core.Strapi, ctx: AdminContext, action: 'read' | 'update') => {
   const report = await socialReports(strapi).findWithSections(paramOf(ctx, 'documentId'));

@@ -15,6 +15,7 @@ import { isBlank } from '../domain/text-length';
 import type { StoredReport } from '../api/social-report/services/social-report';
 import { asWorkflow } from '../workflow/context';
 import { socialReports } from './social-report-document';
+import { uploadService } from '../strapi/services';
 
 /** A file as Strapi's body parser hands it over (formidable). */
 export type UploadedFile = {
@@ -109,23 +110,20 @@ export const recordAttestation = async (
   const recordedBy = displayName(user);
   let fileId: number | null = null;
   if (!checked.noControlBody && file) {
-    const [uploaded] = (await strapi
-      .plugin('upload')
-      .service('upload')
-      .upload(
-        {
-          data: {
-            fileInfo: {
-              // In the organisation's own folder, like every file of its documents.
-              folder: (await ensureOrganisationFolder(strapi, report.organisation.documentId)).id,
-              name: file.originalFilename || `attestazione-${report.year}.pdf`,
-              caption: `Attestazione dell’organo di controllo sul bilancio sociale ${report.year} di ${report.organisation.name}`,
-            },
+    const [uploaded] = (await uploadService(strapi).upload(
+      {
+        data: {
+          fileInfo: {
+            // In the organisation's own folder, like every file of its documents.
+            folder: (await ensureOrganisationFolder(strapi, report.organisation.documentId)).id,
+            name: file.originalFilename || `attestazione-${report.year}.pdf`,
+            caption: `Attestazione dell’organo di controllo sul bilancio sociale ${report.year} di ${report.organisation.name}`,
           },
-          files: Object.assign(file, { mimetype: 'application/pdf' }),
         },
-        { user },
-      )) as { id: number }[];
+        files: Object.assign(file, { mimetype: 'application/pdf' }),
+      },
+      { user },
+    )) as { id: number }[];
     fileId = uploaded?.id ?? null;
   }
   const controlAttestation = { ...checked, recordedBy, file: fileId };

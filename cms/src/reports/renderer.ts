@@ -13,7 +13,7 @@ import { errors } from '@strapi/utils';
  * report, the catalogue); `public`: an anonymous download, which waits behind them in a bounded queue.
  */
 export const rendererOptions = (strapi: Core.Strapi, priority: RenderPriority): RendererOptions => {
-  const config = strapi.config.get('reports') as RendererOptions;
+  const config = strapi.config.get<RendererOptions>('reports');
   return {
     ...(config.libreOfficeProgramDir ? { libreOfficeProgramDir: config.libreOfficeProgramDir } : {}),
     ...(config.libreOfficePython ? { libreOfficePython: config.libreOfficePython } : {}),

@@ -1,10 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type {
-  ControlAttestation,
-  OrganisationProfile,
-  SocialReportContent,
-  SocialReportDocument,
-} from '@coop/report-templates';
+import type { ControlAttestation, OrganisationProfile, SocialReportDocument } from '@coop/report-templates';
 import { errors } from '@strapi/utils';
 import { ORGANISATION, SOCIAL_REPORT } from '../access/content-types';
 import { REPORT_STAGES_APPROVED } from '../domain/workflow';
@@ -94,8 +89,8 @@ export const documentOf = async (
   const deposited = report.stage === 'Depositato' || report.stage === 'Pubblicato';
   return {
     organisation,
-    report: report as SocialReportContent,
-    previousYear: previous && isApproved(previous) ? (previous as SocialReportContent) : null,
+    report: report,
+    previousYear: previous && isApproved(previous) ? previous : null,
     consortium,
     approvalDate: isApproved(report) ? report.approvalDate : null,
     depositDate: deposited ? report.depositDate : null,

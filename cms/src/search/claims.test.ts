@@ -43,7 +43,7 @@ describe('search claims (SQLite)', () => {
     expect([...(await renewClaims(strapi, INDEX, ['d'], 'lento', soon()))]).toEqual([]);
     expect(await releaseApplied(strapi, INDEX, [{ documentId: 'd', sequence: 7 }], 'lento')).toEqual(['d']);
     expect(await releaseApplied(strapi, INDEX, [{ documentId: 'd', sequence: 9 }], 'svelto')).toEqual([]);
-    const [row] = await db(SEARCH_CLAIM_TABLE).where({ index_uid: INDEX, document_id: 'd' });
+    const [row] = (await db(SEARCH_CLAIM_TABLE).where({ index_uid: INDEX, document_id: 'd' })) as unknown[];
     expect(row).toMatchObject({ token: null, applied_sequence: 9 });
   });
 

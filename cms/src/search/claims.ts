@@ -26,7 +26,7 @@ export const claimDocuments = async (
 ): Promise<Set<string>> => {
   if (documentIds.length === 0) return new Set();
   // Raw SQL: knex drops the WHERE of a multi-row upsert on SQLite, which would take held documents.
-  await (strapi.db.connection as Knex).raw(
+  await strapi.db.connection.raw(
     `INSERT INTO ?? (index_uid, document_id, token, lease_until) VALUES ${documentIds.map(() => '(?, ?, ?, ?)').join(', ')}
      ON CONFLICT (index_uid, document_id) DO UPDATE SET token = excluded.token, lease_until = excluded.lease_until
      WHERE ??.token IS NULL OR ??.lease_until < ?`,
@@ -81,7 +81,7 @@ export const releaseApplied = async (
   token: string,
 ): Promise<string[]> => {
   if (applied.length === 0) return [];
-  const result = await (strapi.db.connection as Knex).raw(
+  const result: unknown = await strapi.db.connection.raw(
     `UPDATE ?? SET token = NULL, lease_until = NULL,
        applied_sequence = CASE document_id ${applied.map(() => 'WHEN ? THEN ?').join(' ')} ELSE applied_sequence END
      WHERE index_uid = ? AND token = ? AND document_id IN (${applied.map(() => '?').join(', ')})
@@ -114,11 +114,11 @@ export const releaseClaims = async (
 
 /** Documents held by a worker right now, by worker, for `search:status`. */
 export const heldDocuments = async (strapi: Core.Strapi): Promise<{ token: string; count: number }[]> => {
-  const rows = (await claims(strapi)
+  const rows = await claims(strapi)
     .select('token')
     .count({ count: '*' })
     .whereNotNull('token')
     .andWhere('lease_until', '>=', Date.now())
-    .groupBy('token')) as { token: string; count: number | string }[];
+    .groupBy<{ token: string; count: number | string }[]>('token');
   return rows.map((row) => ({ token: row.token, count: Number(row.count) }));
 };

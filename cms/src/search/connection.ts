@@ -4,7 +4,7 @@ import type { Meilisearch } from 'meilisearch';
 
 export type SearchConfig = { host: string; masterKey: string; syncIntervalSeconds: number; retryMaxSeconds: number };
 
-export const searchConfig = (strapi: Core.Strapi): SearchConfig => strapi.config.get('search') as SearchConfig;
+export const searchConfig = (strapi: Core.Strapi): SearchConfig => strapi.config.get<SearchConfig>('search');
 
 /** The server-side client: it holds the master key, which never leaves the CMS. */
 export const cmsSearchClient = (strapi: Core.Strapi): Meilisearch => {

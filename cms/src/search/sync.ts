@@ -11,6 +11,7 @@ import { cmsSearchClient, searchConfig } from './connection';
 import type { IndexTargets } from './dependents';
 import { differingIds, indexDifferences } from './differences';
 import { documentsFor } from './sources';
+import type { TransactionHooks } from '../strapi/services';
 
 type SyncTask = { id: number; indexUid: string; targetDocumentId: string; requestedAt: string; attempts: number };
 
@@ -40,7 +41,10 @@ export const requestIndexRefresh = async (strapi: Core.Strapi, targets: IndexTar
   if (rows.length === 0) return;
   await strapi.db.query(SEARCH_SYNC_TASK).createMany({ data: rows });
   // Wake the worker once the change is visible to it: after the caller's transaction commits.
-  if (strapi.db.inTransaction()) await strapi.db.transaction(({ onCommit }) => onCommit(() => searchSync?.wake()));
+  if (strapi.db.inTransaction())
+    await strapi.db.transaction(({ onCommit }: TransactionHooks) => {
+      onCommit(() => searchSync?.wake());
+    });
   else searchSync?.wake();
 };
 

@@ -3,6 +3,7 @@ import { ORGANISATION_USER_UID, type OrganisationRole } from '../access/organisa
 import { readDataFile } from './data-files';
 import { requireKey } from './upsert';
 import { cmsSettings } from '../settings';
+import { adminUserService } from '../strapi/services';
 
 type DemoAccount = {
   email: string;
@@ -23,7 +24,7 @@ export const seedDemoAccounts = async (
   let created = 0;
   for (const account of readDataFile<DemoAccount[]>(strapi, 'demo', 'accounts.json')) {
     if (await strapi.db.query('admin::user').findOne({ where: { email: account.email } })) continue;
-    const user = (await strapi.service('admin::user').create({
+    const user = (await adminUserService(strapi).create({
       email: account.email,
       firstname: account.firstname,
       lastname: account.lastname,

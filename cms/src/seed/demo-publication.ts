@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { SOCIAL_REPORT, WORKFLOW_EVENT } from '../access/content-types';
 import { asWorkflow } from '../workflow/context';
+import { uploadService } from '../strapi/services';
 
 /** A demo report's way to the portal: attestation, approval, deposit, publication. */
 export type DemoPublication = {
@@ -56,20 +57,17 @@ export const publishDemoReport = async (
   try {
     const filepath = path.join(dir, `attestazione-organo-di-controllo-${report.year}.pdf`);
     writeFileSync(filepath, textPdf(publication.attestation.text));
-    const [file] = (await strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({
-        data: {
-          fileInfo: { name: path.basename(filepath), caption: `Attestazione sul bilancio sociale ${report.year}` },
-        },
-        files: {
-          filepath,
-          originalFilename: path.basename(filepath),
-          mimetype: 'application/pdf',
-          size: statSync(filepath).size,
-        },
-      })) as { id: number }[];
+    const [file] = (await uploadService(strapi).upload({
+      data: {
+        fileInfo: { name: path.basename(filepath), caption: `Attestazione sul bilancio sociale ${report.year}` },
+      },
+      files: {
+        filepath,
+        originalFilename: path.basename(filepath),
+        mimetype: 'application/pdf',
+        size: statSync(filepath).size,
+      },
+    })) as { id: number }[];
     await asWorkflow(async () => {
       await strapi.documents(SOCIAL_REPORT).update({
         documentId: report.documentId,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import sharp from 'sharp';
+import { uploadService } from '../strapi/services';
 
 const escapeXml = (text: string): string =>
   text.replace(
@@ -76,18 +77,15 @@ export const uploadGeneratedImage = async (
     const filepath = path.join(dir, `${file.name}.${file.format === 'png' ? 'png' : 'jpg'}`);
     const image = sharp(Buffer.from(svg));
     writeFileSync(filepath, await (file.format === 'png' ? image.png() : image.jpeg({ quality: 82 })).toBuffer());
-    const [uploaded] = (await strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({
-        data: { fileInfo: { name: path.basename(filepath), alternativeText: file.alternativeText } },
-        files: {
-          filepath,
-          originalFilename: path.basename(filepath),
-          mimetype: file.format === 'png' ? 'image/png' : 'image/jpeg',
-          size: statSync(filepath).size,
-        },
-      })) as UploadedFile[];
+    const [uploaded] = (await uploadService(strapi).upload({
+      data: { fileInfo: { name: path.basename(filepath), alternativeText: file.alternativeText } },
+      files: {
+        filepath,
+        originalFilename: path.basename(filepath),
+        mimetype: file.format === 'png' ? 'image/png' : 'image/jpeg',
+        size: statSync(filepath).size,
+      },
+    })) as UploadedFile[];
     if (!uploaded) throw new Error(`Upload of ${file.name} returned nothing`);
     return uploaded;
   } finally {

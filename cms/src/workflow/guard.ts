@@ -12,7 +12,7 @@ const storedStage = async (strapi: Core.Strapi, uid: string, documentId: string)
   const stored = await strapi
     .documents(uid as never)
     .findOne({ documentId, status: 'draft', fields: ['stage'] } as never);
-  return ((stored as { stage?: string } | null)?.stage ?? null) as string | null;
+  return (stored as { stage?: string } | null)?.stage ?? null;
 };
 
 /**

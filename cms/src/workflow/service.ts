@@ -69,7 +69,7 @@ export const actorsOf = async (strapi: Core.Strapi, user: AdminUser, organisatio
 };
 
 const adminLink = (strapi: Core.Strapi, kind: WorkflowKind, documentId: string): string =>
-  `${strapi.config.get('server.url')}/admin/content-manager/collection-types/${MODEL[kind]}/${documentId}`;
+  `${strapi.config.get<string>('server.url')}/admin/content-manager/collection-types/${MODEL[kind]}/${documentId}`;
 
 const emailsOfRole = async (strapi: Core.Strapi, roleName: string): Promise<string[]> => {
   const users = (await strapi.db.query('admin::user').findMany({
@@ -138,9 +138,10 @@ export const performTransition = async (
   if (kind === 'practice-card' && to === 'Inviata') await checkPracticeCard(strapi, { documentId }, 'complete');
   const reportData = kind === 'social-report' ? await reportTransitionData(strapi, documentId, transition, input) : {};
   if (kind === 'social-report' && to === 'Confermato') {
-    const completeness = (await strapi.service(SOCIAL_REPORT).completeness(documentId)) as {
-      missing: { label: string }[];
+    const reports = strapi.service(SOCIAL_REPORT) as {
+      completeness(documentId: string): Promise<{ missing: { label: string }[] }>;
     };
+    const completeness = await reports.completeness(documentId);
     if (completeness.missing.length > 0) {
       throw new errors.ValidationError(
         `Il bilancio non si può confermare: mancano ${completeness.missing.map((item) => `«${item.label}»`).join(', ')} (o la motivazione della loro omissione)`,

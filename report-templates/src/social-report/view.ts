@@ -11,7 +11,7 @@ import {
 } from '../format.ts';
 import { monogram, prepareImage } from '../images.ts';
 import type { ImageSet } from '../odt-pictures.ts';
-import { hasWorkIntegration, isConsortium, type OrganisationType } from '../organisation.ts';
+import { hasWorkIntegration, isConsortium } from '../organisation.ts';
 import { isBlank, toParagraphs } from '../rich-text.ts';
 import { toAmount } from './content.ts';
 import { computeIndicators, MIN_DISADVANTAGED_SHARE, type Indicators } from './indicators.ts';
@@ -123,7 +123,7 @@ export type ReportChart = { chart: BarChart; alt: string };
  */
 export const socialReportCharts = (data: SocialReportDocument): { workers: ReportChart; revenues: ReportChart } => {
   const { report, previousYear } = data;
-  const type = (report.organisationType ?? data.organisation.organisationType) as OrganisationType;
+  const type = report.organisationType ?? data.organisation.organisationType;
   const staff = report.people?.staff ?? [];
   const current = computeIndicators(report, type);
   const lastYearRevenues = previousYear ? summaryFigures(previousYear, null).find((f) => f.key === 'revenues') : null;
@@ -183,7 +183,7 @@ export const socialReportCharts = (data: SocialReportDocument): { workers: Repor
  */
 export const socialReportView = (data: SocialReportDocument, now: Date) => {
   const { organisation, report, previousYear } = data;
-  const type = (report.organisationType ?? organisation.organisationType) as OrganisationType;
+  const type = report.organisationType ?? organisation.organisationType;
   const consortium = isConsortium(type) ? (data.consortium ?? null) : null;
   const unfilled = unfilledItems(report, type, consortium?.members.length ?? 0);
   const current = computeIndicators(report, type);

@@ -21,12 +21,13 @@ const readManifest = (dir: string): Manifest => {
   const file = path.join(dir, MANIFEST_FILE);
   if (!existsSync(file))
     throw new RestoreRefusedError(`L'archivio non contiene ${MANIFEST_FILE}: non è un backup della piattaforma.`);
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-  if (manifest.format !== MANIFEST_FORMAT) {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown };
+  if (parsed.format !== MANIFEST_FORMAT) {
     throw new RestoreRefusedError(
-      `Formato del backup "${String(manifest.format)}" sconosciuto (atteso ${MANIFEST_FORMAT}).`,
+      `Formato del backup "${String(parsed.format)}" sconosciuto (atteso ${MANIFEST_FORMAT}).`,
     );
   }
+  const manifest = parsed as Manifest;
   return manifest;
 };
 

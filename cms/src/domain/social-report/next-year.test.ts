@@ -100,7 +100,11 @@ describe("next year's report", () => {
 describe('the fields next year starts from', () => {
   const componentsDir = path.resolve(import.meta.dirname, '../../components/report');
   const schema = (name: string): Record<string, { type: string; component?: string; repeatable?: boolean }> =>
-    JSON.parse(readFileSync(path.join(componentsDir, `${name}.json`), 'utf8')).attributes;
+    (
+      JSON.parse(readFileSync(path.join(componentsDir, `${name}.json`), 'utf8')) as {
+        attributes: Record<string, { type: string; component?: string; repeatable?: boolean }>;
+      }
+    ).attributes;
   const SECTIONS: Record<string, string> = {
     methodology: 'methodology',
     generalInfo: 'general-info',

@@ -10,8 +10,8 @@ import {
   useLayoutEffect,
   useRef,
   useState,
+  useSyncExternalStore,
   type FormEvent,
-  type MouseEvent,
   type ReactNode,
   type SyntheticEvent,
 } from 'react';
@@ -38,6 +38,7 @@ import {
 } from '../../lib/catalogue-state.ts';
 import { formatNumber, plural, practicesFound } from '../../lib/format.ts';
 import PracticeMap, { type MapControl } from './PracticeMap.tsx';
+import StateLink from './StateLink.tsx';
 
 export type CatalogueProps = {
   initialState: CatalogueState;
@@ -70,6 +71,16 @@ const Highlighted = ({ text }: { text: HighlightedText }): ReactNode =>
 
 const withPage = (state: CatalogueState, page: number): CatalogueState => ({ ...state, page });
 
+const noSubscription = (): (() => void) => () => undefined;
+
+/** False on the server and while hydrating (the page as the server drew it), true once interactive. */
+const useHydrated = (): boolean =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
 /** The URL of the page the browser is on, as `stateUrl` writes it. */
 const currentUrl = (): string => `${window.location.pathname}${window.location.search}`;
 
@@ -90,7 +101,7 @@ export default function Catalogue({ initialState, initialResult, initialError, m
   const [mapAwaited, setMapAwaited] = useState(false);
   /** The search last sent (not a query still being typed): what the map shows. */
   const [searched, setSearched] = useState(initialState);
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const inFlight = useRef<AbortController | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const resultsHeading = useRef<HTMLHeadingElement | null>(null);
@@ -184,7 +195,6 @@ export default function Catalogue({ initialState, initialResult, initialError, m
   );
 
   useEffect(() => {
-    setHydrated(true);
     // The server showed the last page for a page past it: the address says which page is shown.
     if (parseState(new URLSearchParams(window.location.search)).page !== initialState.page) {
       window.history.replaceState(null, '', stateUrl(initialState));
@@ -198,8 +208,8 @@ export default function Catalogue({ initialState, initialResult, initialError, m
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
-    // initialState is the server's: read once, on hydration.
-  }, [fetchResults, cancelTyping]);
+    // initialState is the server's prop: it does not change after hydration.
+  }, [fetchResults, cancelTyping, initialState]);
 
   const onQueryChange = (query: string): void => {
     const next = { ...state, query, page: 1 };
@@ -229,15 +239,11 @@ export default function Catalogue({ initialState, initialResult, initialError, m
   };
 
   /** A real link to the state (it works before hydration and opens in a new tab), applied in place on click. */
-  const linkTo = (next: CatalogueState, after?: () => void) => ({
-    href: stateUrl(next),
-    onClick: (event: MouseEvent<HTMLAnchorElement>) => {
-      if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-      event.preventDefault();
-      apply(next);
-      after?.();
-    },
-  });
+  /** Following a link in the results: the new state, then focus on the results it brings. */
+  const applyAndFocus = (next: CatalogueState): void => {
+    apply(next);
+    focusResults();
+  };
 
   const organisationName = result?.hits.find((hit) => hit.organisationName)?.organisationName;
   const active = activeFilters(state, organisationName);
@@ -436,9 +442,9 @@ export default function Catalogue({ initialState, initialResult, initialError, m
               {loading ? 'Aggiornamento in corso' : countText}
             </p>
             {hasRefinements(state) ? (
-              <a {...linkTo(clearFilters)} className="clear-filters">
+              <StateLink to={clearFilters} onFollow={apply} className="clear-filters">
                 Cancella i filtri
-              </a>
+              </StateLink>
             ) : null}
           </div>
         </dialog>
@@ -476,17 +482,20 @@ export default function Catalogue({ initialState, initialResult, initialError, m
             <ul>
               {active.map((entry) => (
                 <li key={`${entry.key}-${entry.value}`}>
-                  <a
-                    {...linkTo(withoutFilter(state, entry), focusResults)}
+                  <StateLink
+                    to={withoutFilter(state, entry)}
+                    onFollow={applyAndFocus}
                     className="chip"
                     aria-label={`Togli il filtro ${entry.label}: ${entry.value}`}
                   >
                     {entry.value} <span aria-hidden="true">×</span>
-                  </a>
+                  </StateLink>
                 </li>
               ))}
             </ul>
-            <a {...linkTo(clearFilters, focusResults)}>Cancella tutti i filtri</a>
+            <StateLink to={clearFilters} onFollow={applyAndFocus}>
+              Cancella tutti i filtri
+            </StateLink>
           </div>
         ) : null}
 
@@ -498,12 +507,17 @@ export default function Catalogue({ initialState, initialResult, initialError, m
             </p>
             {hasRefinements(state) ? (
               <p>
-                <a {...linkTo(clearFilters, focusResults)}>Cancella i filtri</a> e cerca di nuovo in tutto il catalogo.
+                <StateLink to={clearFilters} onFollow={applyAndFocus}>
+                  Cancella i filtri
+                </StateLink>{' '}
+                e cerca di nuovo in tutto il catalogo.
               </p>
             ) : null}
             {state.query ? (
               <p>
-                <a {...linkTo(emptyState(), focusResults)}>Mostra tutte le pratiche</a>
+                <StateLink to={emptyState()} onFollow={applyAndFocus}>
+                  Mostra tutte le pratiche
+                </StateLink>
               </p>
             ) : null}
           </div>
@@ -540,9 +554,12 @@ export default function Catalogue({ initialState, initialResult, initialError, m
             <ul>
               {current.page > 1 ? (
                 <li>
-                  <a {...linkTo(withPage(state, previousPage(current.page, current.totalPages)), focusResults)}>
+                  <StateLink
+                    to={withPage(state, previousPage(current.page, current.totalPages))}
+                    onFollow={applyAndFocus}
+                  >
                     Precedente
-                  </a>
+                  </StateLink>
                 </li>
               ) : null}
               {pageNumbers(current.page, current.totalPages).map((page, index) =>
@@ -552,19 +569,22 @@ export default function Catalogue({ initialState, initialResult, initialError, m
                   </li>
                 ) : (
                   <li key={page}>
-                    <a
-                      {...linkTo(withPage(state, page), focusResults)}
+                    <StateLink
+                      to={withPage(state, page)}
+                      onFollow={applyAndFocus}
                       aria-current={page === current.page ? 'page' : undefined}
                       aria-label={`Pagina ${page}`}
                     >
                       {page}
-                    </a>
+                    </StateLink>
                   </li>
                 ),
               )}
               {current.page < current.totalPages ? (
                 <li>
-                  <a {...linkTo(withPage(state, current.page + 1), focusResults)}>Successiva</a>
+                  <StateLink to={withPage(state, current.page + 1)} onFollow={applyAndFocus}>
+                    Successiva
+                  </StateLink>
                 </li>
               ) : null}
             </ul>

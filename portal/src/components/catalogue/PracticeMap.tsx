@@ -9,6 +9,7 @@ import {
   useCallback,
   useEffect,
   useImperativeHandle,
+  useLayoutEffect,
   useRef,
   useState,
   type MouseEvent,
@@ -88,17 +89,21 @@ export default function PracticeMap({
   const [handle, setHandle] = useState<PracticeMapHandle | null>(null);
   const [failed, setFailed] = useState(false);
   const [drawn, setDrawn] = useState<{ search: string; total: number } | null>(null);
+  /** The search of the markers drawn, for the effect that decides whether to ask again. */
+  const drawnSearch = useRef<string | null>(null);
   /** Where the drawn markers are every result (no clusters): zooming in there needs no new answer. */
   const complete = useRef<{ search: string; area: Bounds } | null>(null);
   const [loading, setLoading] = useState(false);
   const coarse = useCoarsePointer();
   const search = mapSearchKey(state);
   const current = useRef({ state, search });
-  current.current = { state, search };
+  useLayoutEffect(() => {
+    current.current = { state, search };
+  });
   const inFlight = useRef<AbortController | null>(null);
   const moveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** The latest `ask`, for Leaflet's handlers created once. */
-  const askRef = useRef<(request: MapRequest) => Promise<void>>(async () => undefined);
+  const askRef = useRef<(request: MapRequest) => Promise<void>>(() => Promise.resolve());
 
   useImperativeHandle(
     control,
@@ -119,6 +124,7 @@ export default function PracticeMap({
       handle.draw(answer.clusters, answer.points);
       complete.current =
         answer.clusters.length === 0 && answer.area ? { search: answer.search, area: answer.area } : null;
+      drawnSearch.current = answer.search;
       setDrawn({ search: answer.search, total: answer.total });
     },
     [handle],
@@ -203,7 +209,9 @@ export default function PracticeMap({
 
   useEffect(() => () => handle?.destroy(), [handle]);
 
-  askRef.current = ask;
+  useLayoutEffect(() => {
+    askRef.current = ask;
+  }, [ask]);
 
   // Shown again after a phone's list view: Leaflet measures its box again.
   useEffect(() => {
@@ -215,11 +223,10 @@ export default function PracticeMap({
     if (!handle || !shown) return;
     if (moveTimer.current) clearTimeout(moveTimer.current);
     if (data && data.search === search) show(data);
-    else if (!awaiting && drawn?.search !== search) {
+    else if (!awaiting && drawnSearch.current !== search) {
       const size = handle.size();
       if (size.width > 0 && size.height > 0) void ask({ kind: 'fit', ...size });
     }
-    // `drawn` is what this effect compares with, not a reason to run it.
   }, [handle, shown, data, awaiting, search, show, ask]);
 
   useEffect(() => {

@@ -11,7 +11,8 @@ const filled = async () => {
     retryMs: 1000,
     isOutage: (error) => error instanceof ServiceUnavailableError,
   });
-  const put = (key: string, tags: string[]) => cache.get(key, async () => ({ value: key, bytes: 1, tags, keep: true }));
+  const put = (key: string, tags: string[]) =>
+    cache.get(key, () => Promise.resolve({ value: key, bytes: 1, tags, keep: true }));
   await put('practice', [typeTag('practice-cards'), documentTag('c1'), subjectTag('c1'), documentTag('o1')]);
   await put('home', [typeTag('practice-cards'), documentTag('c2')]);
   await put('consortium', [typeTag('organisations'), documentTag('o1'), subjectTag('o1')]);
@@ -25,7 +26,7 @@ const message = (sequence: number, rest: Record<string, unknown> = {}) =>
 describe('InvalidationReceiver', () => {
   it('invalidates what shows a changed document or lists its type, and drops a withdrawn one', async () => {
     const fresh = await filled();
-    const second = new InvalidationReceiver(fresh as TaggedCache<unknown>);
+    const second = new InvalidationReceiver(fresh);
     second.apply(message(1));
     const applied = second.apply(message(2, { changes: [{ type: 'practice-cards', documentId: 'c1', gone: true }] }));
     expect(applied).toEqual({ invalidated: 1, dropped: 1, everything: false });
@@ -39,7 +40,7 @@ describe('InvalidationReceiver', () => {
 
   it('invalidates everything after a gap in a source’s numbering', async () => {
     const cache = await filled();
-    const receiver = new InvalidationReceiver(cache as TaggedCache<unknown>);
+    const receiver = new InvalidationReceiver(cache);
     receiver.apply(message(1));
     expect(receiver.apply(message(3, { search: true })).everything).toBe(true);
     expect(cache.peek('consortium')).toBeNull();

@@ -12,9 +12,7 @@ const cache = (ttlMs = 1000) =>
     now: () => clock.now,
   });
 const loaded = (value: string, tags: string[] = [], bytes = 10): Loaded<string> => ({ value, bytes, tags, keep: true });
-const down = async (): Promise<Loaded<string>> => {
-  throw new ServiceUnavailableError('down');
-};
+const down = (): Promise<Loaded<string>> => Promise.reject(new ServiceUnavailableError('down'));
 
 describe('TaggedCache', () => {
   it('loads once for a crowd asking at the same time', async () => {
@@ -34,7 +32,7 @@ describe('TaggedCache', () => {
   it('serves an expired value while one reload runs, then the new one', async () => {
     clock.now = 0;
     const store = cache();
-    await store.get('a', async () => loaded('old'));
+    await store.get('a', () => Promise.resolve(loaded('old')));
     clock.now = 1500;
     let release = (): void => {};
     const reload = async () => {
@@ -51,10 +49,10 @@ describe('TaggedCache', () => {
   it('reloads an invalidated value before serving it, and only what the tags reach', async () => {
     clock.now = 0;
     const store = cache();
-    await store.get('card', async () => loaded('v1', ['doc:1']));
-    await store.get('other', async () => loaded('x', ['doc:2']));
+    await store.get('card', () => Promise.resolve(loaded('v1', ['doc:1'])));
+    await store.get('other', () => Promise.resolve(loaded('x', ['doc:2'])));
     expect(store.invalidate((tags) => tags.has('doc:1'))).toBe(1);
-    expect(await store.get('card', async () => loaded('v2', ['doc:1']))).toMatchObject({
+    expect(await store.get('card', () => Promise.resolve(loaded('v2', ['doc:1'])))).toMatchObject({
       value: 'v2',
       outcome: 'revalidated',
     });
@@ -64,7 +62,7 @@ describe('TaggedCache', () => {
   it('for a page, lets the first caller after an invalidation rebuild it while the others get the old copy', async () => {
     clock.now = 0;
     const store = cache();
-    await store.getOrRefresh('page', async () => loaded('v1', ['doc:1']));
+    await store.getOrRefresh('page', () => Promise.resolve(loaded('v1', ['doc:1'])));
     store.invalidate((tags) => tags.has('doc:1'));
     let release = (): void => {};
     const rebuild = async () => {
@@ -78,7 +76,7 @@ describe('TaggedCache', () => {
     expect(await store.getOrRefresh('page', rebuild)).toMatchObject({ value: 'v2', outcome: 'hit' });
     // Withdrawn: forgotten, never handed out again.
     store.drop((tags) => tags.has('doc:1'));
-    expect(await store.getOrRefresh('page', async () => loaded('404', ['doc:1']))).toMatchObject({
+    expect(await store.getOrRefresh('page', () => Promise.resolve(loaded('404', ['doc:1'])))).toMatchObject({
       value: '404',
       outcome: 'miss',
     });
@@ -87,13 +85,13 @@ describe('TaggedCache', () => {
   it('serves the old copy, marked stale, when the source is down, and asks again after a pause', async () => {
     clock.now = 0;
     const store = cache();
-    await store.get('a', async () => loaded('old', ['t']));
+    await store.get('a', () => Promise.resolve(loaded('old', ['t'])));
     store.invalidateAll();
     expect(await store.get('a', down)).toMatchObject({ value: 'old', outcome: 'stale' });
     let asked = false;
-    const back = async () => {
+    const back = () => {
       asked = true;
-      return loaded('new', ['t']);
+      return Promise.resolve(loaded('new', ['t']));
     };
     expect(await store.get('a', back)).toMatchObject({ value: 'old', outcome: 'stale' });
     expect(asked).toBe(false);
@@ -104,7 +102,7 @@ describe('TaggedCache', () => {
   it('never serves a dropped value again, not even when the source is down', async () => {
     clock.now = 0;
     const store = cache();
-    await store.get('practice', async () => loaded('published', ['subject:1']));
+    await store.get('practice', () => Promise.resolve(loaded('published', ['subject:1'])));
     store.drop((tags) => tags.has('subject:1'));
     await expect(store.get('practice', down)).rejects.toThrow('down');
   });
@@ -121,7 +119,7 @@ describe('TaggedCache', () => {
     store.invalidate((tags) => tags.has('doc:1'));
     release();
     await first;
-    expect(await store.get('a', async () => loaded('after', ['doc:1']))).toMatchObject({ value: 'after' });
+    expect(await store.get('a', () => Promise.resolve(loaded('after', ['doc:1'])))).toMatchObject({ value: 'after' });
 
     const second = store.get('b', slow);
     store.drop((tags) => tags.has('subject:1'));
@@ -134,7 +132,7 @@ describe('TaggedCache', () => {
   it('stays within its bytes, the least recently used going first', async () => {
     clock.now = 0;
     const store = cache();
-    for (const key of ['a', 'b', 'c', 'd']) await store.get(key, async () => loaded(key, [], 30));
+    for (const key of ['a', 'b', 'c', 'd']) await store.get(key, () => Promise.resolve(loaded(key, [], 30)));
     expect(store.bytes).toBeLessThanOrEqual(100);
     expect(store.peek('a')).toBeNull();
     expect(store.peek('d')?.value).toBe('d');

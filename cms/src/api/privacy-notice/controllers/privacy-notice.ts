@@ -6,7 +6,7 @@ type Context = Parameters<Core.MiddlewareHandler>[0];
 
 /** The data controller and the retention periods, for the portal's privacy notice (`GET /api/privacy-notice`). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async show(ctx: Context) {
+  show(ctx: Context) {
     const { controller, retention } = privacySettings(strapi);
     ctx.body = {
       data: {

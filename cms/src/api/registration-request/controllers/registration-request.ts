@@ -29,7 +29,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const { errors: fieldErrors, provinceId } = await checkRegistration(strapi, input);
     refuseIfAny(fieldErrors);
-    await limitRegistrationsPerEmail(strapi, ctx, String(input.responsabile?.email ?? ''));
+    // Checked above: the Responsabile's e-mail is a valid address by now.
+    const email = input.responsabile?.email;
+    await limitRegistrationsPerEmail(strapi, ctx, typeof email === 'string' ? email : '');
     const { documentId } = await storeRegistration(strapi, input, provinceId ?? '');
     ctx.status = 201;
     ctx.body = { data: { documentId, ...accepted } };

@@ -9,6 +9,7 @@ import {
 } from '../../../reports/public-reports';
 import { createRenderCache } from '../../../reports/render-cache';
 import { rendererOptions, respondWithDocument } from '../../../reports/renderer';
+import { withReplies } from '../../../strapi/context';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -26,9 +27,9 @@ export default factories.createCoreController('api::social-report.social-report'
   async publishedList(ctx: Context) {
     const slug = (ctx.query as { organisation?: unknown }).organisation;
     if (typeof slug !== 'string' || slug === '')
-      return ctx.badRequest('Organizzazione: indicare lo slug dell’organizzazione');
+      return withReplies(ctx).badRequest('Organizzazione: indicare lo slug dell’organizzazione');
     const reports = await publishedReportsOf(strapi, slug);
-    if (!reports) return ctx.notFound('Organizzazione non trovata');
+    if (!reports) return withReplies(ctx).notFound('Organizzazione non trovata');
     ctx.set('Cache-Control', PUBLIC_CACHE);
     ctx.body = { data: reports };
   },
@@ -36,7 +37,7 @@ export default factories.createCoreController('api::social-report.social-report'
   /** `GET /api/public-social-reports/:slug/:year`: the published report as the portal shows it. */
   async publishedOne(ctx: Context) {
     const found = await publishedReport(strapi, slugOf(ctx), yearOf(ctx));
-    if (!found) return ctx.notFound(NOT_FOUND);
+    if (!found) return withReplies(ctx).notFound(NOT_FOUND);
     ctx.set('Cache-Control', PUBLIC_CACHE);
     ctx.body = { data: publicReportView(found) };
   },
@@ -44,7 +45,7 @@ export default factories.createCoreController('api::social-report.social-report'
   /** `GET /api/public-social-reports/:slug/:year/document`: its PDF/A, the document deposited. */
   async publishedDocument(ctx: Context) {
     const found = await publishedReport(strapi, slugOf(ctx), yearOf(ctx));
-    if (!found) return ctx.notFound(NOT_FOUND);
+    if (!found) return withReplies(ctx).notFound(NOT_FOUND);
     await respondWithDocument(
       ctx,
       () =>
@@ -59,7 +60,7 @@ export default factories.createCoreController('api::social-report.social-report'
   async publishedAttestation(ctx: Context) {
     const found = await publishedReport(strapi, slugOf(ctx), yearOf(ctx));
     const file = found?.report.controlAttestation?.noControlBody ? null : found?.report.controlAttestation?.file;
-    if (!found || !file) return ctx.notFound('Attestazione non trovata');
+    if (!found || !file) return withReplies(ctx).notFound('Attestazione non trovata');
     ctx.set('Content-Type', 'application/pdf');
     ctx.set(
       'Content-Disposition',
