@@ -36,7 +36,7 @@ const inParallel = async <T>(jobs: (() => Promise<T>)[], width: number): Promise
   return results;
 };
 
-const bareMessageId = (id: unknown): string => String(id ?? '').replace(/^<|>$/g, '');
+const bareMessageId = (id: unknown): string => (typeof id === 'string' ? id : '').replace(/^<|>$/g, '');
 
 /** The Message-ID header as MailDev received it. */
 const messageIdOf = (mail: Mail): string => bareMessageId([mail.headers?.['message-id']].flat()[0]);

@@ -54,7 +54,7 @@ const WorkflowContent = ({ kind, documentId }: { kind: string; documentId: strin
   const form = useSaveFirst();
 
   const load = useCallback(() => {
-    get<{ data: State }>(`/coop/workflow/${kind}/${documentId}`).then(({ data }) => setState(data.data));
+    void get<{ data: State }>(`/coop/workflow/${kind}/${documentId}`).then(({ data }) => setState(data.data));
   }, [get, kind, documentId]);
   useEffect(load, [load]);
 

@@ -9,6 +9,7 @@ export type PanelBrand = {
 };
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- merges into the DOM's Window
   interface Window {
     coopBrand?: PanelBrand;
   }

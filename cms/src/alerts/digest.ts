@@ -42,18 +42,24 @@ export const matches = (subscription: Pick<StoredSubscription, 'areas' | 'region
   const regions = subscription.regions ?? [];
   if (areas.length === 0 && regions.length === 0) return false;
   const areaOk = areas.length === 0 || (card.innovationArea !== null && areas.includes(card.innovationArea.slug));
-  const regionOk = regions.length === 0 || (card.province?.region != null && regions.includes(card.province.region.slug));
+  const regionOk =
+    regions.length === 0 || (card.province?.region != null && regions.includes(card.province.region.slug));
   return areaOk && regionOk;
 };
 
 /** Takes newly published practices off the queue (one worker each) and files them for the matching subscribers. */
 const matchQueued = async (strapi: Core.Strapi): Promise<number> => {
-  const queued = (await openDataTable(strapi, ALERT_QUEUE_TABLE).select('card_document_id').orderBy('queued_at').limit(BATCH)) as {
+  const queued = (await openDataTable(strapi, ALERT_QUEUE_TABLE)
+    .select('card_document_id')
+    .orderBy('queued_at')
+    .limit(BATCH)) as {
     card_document_id: string;
   }[];
   for (const { card_document_id: cardId } of queued) {
     await strapi.db.transaction(async ({ trx }) => {
-      const taken = await openDataTable(strapi, ALERT_QUEUE_TABLE, trx as Knex.Transaction).where({ card_document_id: cardId }).delete();
+      const taken = await openDataTable(strapi, ALERT_QUEUE_TABLE, trx as Knex.Transaction)
+        .where({ card_document_id: cardId })
+        .delete();
       if (taken === 0) return;
       const [card] = await publicCards(strapi, [cardId]);
       if (!card) return;
@@ -64,7 +70,11 @@ const matchQueued = async (strapi: Core.Strapi): Promise<number> => {
       const now = Date.now();
       const rows = subscriptions
         .filter((subscription) => matches(subscription, card))
-        .map((subscription) => ({ subscription_document_id: subscription.documentId, card_document_id: cardId, matched_at: now }));
+        .map((subscription) => ({
+          subscription_document_id: subscription.documentId,
+          card_document_id: cardId,
+          matched_at: now,
+        }));
       for (let start = 0; start < rows.length; start += 200) {
         await openDataTable(strapi, ALERT_ITEMS_TABLE, trx as Knex.Transaction)
           .insert(rows.slice(start, start + 200))
@@ -86,24 +96,30 @@ const placeOf = (card: PublicCard): string | null =>
  */
 const sendDue = async (strapi: Core.Strapi): Promise<number> => {
   const now = Date.now();
-  const due = (await openDataTable(strapi, ALERT_ITEMS_TABLE)
+  const due = await openDataTable(strapi, ALERT_ITEMS_TABLE)
     .select('subscription_document_id')
     .min({ first: 'matched_at' })
     .groupBy('subscription_document_id')
-    .havingRaw('MIN(matched_at) <= ?', [now - digestDelayMs(strapi)])) as { subscription_document_id: string }[];
+    .havingRaw<{ subscription_document_id: string }[]>('MIN(matched_at) <= ?', [now - digestDelayMs(strapi)]);
   let sent = 0;
   const notBefore = new Date(now - digestIntervalMs(strapi));
   for (const { subscription_document_id: documentId } of due) {
     const subscription = (await strapi.db.query(ALERT_SUBSCRIPTION).findOne({
       where: { documentId },
     })) as StoredSubscription | null;
-    if (subscription && subscription.subscriptionStatus === ACTIVE && subscription.lastDigestAt && new Date(subscription.lastDigestAt) > notBefore)
+    if (
+      subscription &&
+      subscription.subscriptionStatus === ACTIVE &&
+      subscription.lastDigestAt &&
+      new Date(subscription.lastDigestAt) > notBefore
+    )
       continue;
     await strapi.db.transaction(async ({ trx }) => {
       const items = openDataTable(strapi, ALERT_ITEMS_TABLE, trx as Knex.Transaction);
-      const waiting = (await items.clone().where({ subscription_document_id: documentId }).select('card_document_id')) as {
-        card_document_id: string;
-      }[];
+      const waiting = await items
+        .clone()
+        .where({ subscription_document_id: documentId })
+        .select<{ card_document_id: string }[]>('card_document_id');
       const ids = waiting.map((row) => row.card_document_id);
       if (!subscription || subscription.subscriptionStatus !== ACTIVE) {
         await items.clone().where({ subscription_document_id: documentId }).delete();
@@ -116,7 +132,10 @@ const sendDue = async (strapi: Core.Strapi): Promise<number> => {
         return;
       }
       const { count } = await strapi.db.query(ALERT_SUBSCRIPTION).updateMany({
-        where: { id: subscription.id, $or: [{ lastDigestAt: { $null: true } }, { lastDigestAt: { $lte: notBefore.toISOString() } }] },
+        where: {
+          id: subscription.id,
+          $or: [{ lastDigestAt: { $null: true } }, { lastDigestAt: { $lte: notBefore.toISOString() } }],
+        },
         data: { lastDigestAt: new Date(now).toISOString() },
       });
       if (count === 0) return;

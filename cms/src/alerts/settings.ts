@@ -10,7 +10,7 @@ export type AlertSettings = {
 };
 
 /** `config/alerts.ts`, typed. */
-export const alertSettings = (strapi: Core.Strapi): AlertSettings => strapi.config.get('alerts') as AlertSettings;
+export const alertSettings = (strapi: Core.Strapi): AlertSettings => strapi.config.get<AlertSettings>('alerts');
 
 const HOUR_MS = 3_600_000;
 export const digestIntervalMs = (strapi: Core.Strapi): number => alertSettings(strapi).digestIntervalHours * HOUR_MS;
@@ -26,7 +26,7 @@ export const newConfirmationToken = (): { token: string; hash: string } => {
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 const macKey = (strapi: Core.Strapi): string => {
-  const keys = (strapi.config.get('server.app.keys') as string[] | undefined) ?? [];
+  const keys = strapi.config.get<string[] | undefined>('server.app.keys') ?? [];
   if (keys.length === 0) throw new Error('APP_KEYS is empty: alert unsubscribe links cannot be signed');
   return keys.join(',');
 };
@@ -35,7 +35,8 @@ const mac = (strapi: Core.Strapi, documentId: string): string =>
   createHmac('sha256', macKey(strapi)).update(`alert-unsubscribe:${documentId}`).digest('base64url');
 
 /** The unsubscribe token of a subscription: its id and a signature, so nothing needs storing. */
-export const unsubscribeToken = (strapi: Core.Strapi, documentId: string): string => `${documentId}.${mac(strapi, documentId)}`;
+export const unsubscribeToken = (strapi: Core.Strapi, documentId: string): string =>
+  `${documentId}.${mac(strapi, documentId)}`;
 
 /** The subscription an unsubscribe token names, or null when the token is not one of ours. */
 export const subscriptionOfToken = (strapi: Core.Strapi, token: string): string | null => {

@@ -17,6 +17,7 @@ import {
   subscriptionOfToken,
   unsubscribeToken,
 } from './settings';
+import { textOf } from '@coop/vocabulary/format';
 
 export const PENDING = 'In attesa di conferma';
 export const ACTIVE = 'Attiva';
@@ -47,9 +48,13 @@ export type SubscriptionInput = {
 
 type Named = { slug: string; name: string };
 
-export const taxonomyNames = async (strapi: Core.Strapi): Promise<{ areas: Map<string, string>; regions: Map<string, string> }> => {
+export const taxonomyNames = async (
+  strapi: Core.Strapi,
+): Promise<{ areas: Map<string, string>; regions: Map<string, string> }> => {
   const [areas, regions] = await Promise.all([
-    strapi.db.query(INNOVATION_AREA).findMany({ select: ['slug', 'name'], orderBy: { position: 'asc' } }) as Promise<Named[]>,
+    strapi.db.query(INNOVATION_AREA).findMany({ select: ['slug', 'name'], orderBy: { position: 'asc' } }) as Promise<
+      Named[]
+    >,
     strapi.db.query(REGION).findMany({ select: ['slug', 'name'], orderBy: { name: 'asc' } }) as Promise<Named[]>,
   ]);
   return {
@@ -80,9 +85,11 @@ export const checkSubscription = async (
 ): Promise<{ email: string; areas: string[]; regions: string[] }> => {
   const fieldErrors: FieldError[] = [];
   const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
-  if (email === '') fieldErrors.push({ path: ['email'], message: 'E-mail: indicare l’indirizzo a cui ricevere gli avvisi' });
+  if (email === '')
+    fieldErrors.push({ path: ['email'], message: 'E-mail: indicare l’indirizzo a cui ricevere gli avvisi' });
   else if (email.length > 254) fieldErrors.push({ path: ['email'], message: 'E-mail: al massimo 254 caratteri' });
-  else if (!isValidEmail(email)) fieldErrors.push({ path: ['email'], message: `E-mail: «${email}» non è un indirizzo valido` });
+  else if (!isValidEmail(email))
+    fieldErrors.push({ path: ['email'], message: `E-mail: «${email}» non è un indirizzo valido` });
 
   const names = await taxonomyNames(strapi);
   const areas = slugList(input.areas);
@@ -119,12 +126,22 @@ export const requestSubscription = async (
   const expiresAt = new Date(now.getTime() + confirmationMs(strapi));
   await strapi.db.transaction(async () => {
     const existing = await subscriptionByEmail(strapi, wanted.email);
-    const tokenFields = { confirmationTokenHash: hash, confirmationExpiresAt: expiresAt.toISOString(), consentAt: now.toISOString() };
+    const tokenFields = {
+      confirmationTokenHash: hash,
+      confirmationExpiresAt: expiresAt.toISOString(),
+      consentAt: now.toISOString(),
+    };
     let documentId: string;
     const change = existing?.subscriptionStatus === ACTIVE;
     if (!existing) {
       const created = await strapi.documents(ALERT_SUBSCRIPTION).create({
-        data: { email: wanted.email, subscriptionStatus: PENDING, areas: wanted.areas, regions: wanted.regions, ...tokenFields },
+        data: {
+          email: wanted.email,
+          subscriptionStatus: PENDING,
+          areas: wanted.areas,
+          regions: wanted.regions,
+          ...tokenFields,
+        },
       } as never);
       documentId = created.documentId;
     } else {
@@ -186,9 +203,13 @@ export const confirmSubscription = async (strapi: Core.Strapi, token: unknown): 
 export const unsubscribe = async (strapi: Core.Strapi, token: unknown): Promise<boolean> => {
   const documentId = typeof token === 'string' && token.length < 200 ? subscriptionOfToken(strapi, token) : null;
   if (!documentId) {
-    throw new errors.ValidationError('Cancellazione: il collegamento non è valido. Usa quello dell’ultima e-mail ricevuta.');
+    throw new errors.ValidationError(
+      'Cancellazione: il collegamento non è valido. Usa quello dell’ultima e-mail ricevuta.',
+    );
   }
-  const found = await strapi.db.query(ALERT_SUBSCRIPTION).findOne({ where: { documentId }, select: ['id'] });
+  const found = (await strapi.db.query(ALERT_SUBSCRIPTION).findOne({ where: { documentId }, select: ['id'] })) as {
+    id: number;
+  } | null;
   if (!found) return false;
   await strapi.documents(ALERT_SUBSCRIPTION).delete({ documentId } as never);
   return true;
@@ -244,7 +265,7 @@ export const purgeUnconfirmedSubscriptions = async (strapi: Core.Strapi, now = D
 };
 
 const csvCell = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = textOf(value);
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
@@ -252,7 +273,9 @@ const csvCell = (value: unknown): string => {
 /** Every subscription as CSV, for network staff only (the route is on the staff list of the surface table). */
 export const exportSubscriptions = async (strapi: Core.Strapi): Promise<string> => {
   const names = await taxonomyNames(strapi);
-  const rows = (await strapi.db.query(ALERT_SUBSCRIPTION).findMany({ orderBy: { email: 'asc' } })) as StoredSubscription[];
+  const rows = (await strapi.db
+    .query(ALERT_SUBSCRIPTION)
+    .findMany({ orderBy: { email: 'asc' } })) as StoredSubscription[];
   const header = ['email', 'stato', 'ambiti', 'regioni', 'consenso_il', 'confermata_il', 'ultimo_avviso_il'];
   const lines = rows.map((row) =>
     [

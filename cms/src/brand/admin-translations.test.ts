@@ -81,7 +81,7 @@ const keysInUse = (): Use[] =>
   });
 
 const strapiItalian = (): Record<string, string> =>
-  Object.assign(
+  Object.assign<Record<string, string>, Record<string, string>[]>(
     {},
     ...PACKAGES.map(({ pkg, catalogue, prefix }) => {
       const file = path.join(strapiDir(pkg), catalogue);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { NetworkBrand } from './settings';
 
 /** `config/brand.ts`, typed. */
-export const brandSettings = (strapi: Core.Strapi): NetworkBrand => strapi.config.get('brand') as NetworkBrand;
+export const brandSettings = (strapi: Core.Strapi): NetworkBrand => strapi.config.get<NetworkBrand>('brand');
 
 /** What the admin panel knows of the brand (`window.coopBrand`): nothing but what the login page shows. */
 export type PublicBrand = {

@@ -26,7 +26,7 @@ export const sendBrandAsset = send;
 
 export const brandRoutes = (strapi: Core.Strapi): Core.Route[] => {
   const assets = brandAssets(brandSettings(strapi));
-  const route = (path: string, handler: (ctx: Context) => Promise<void>): Core.Route => ({
+  const route = (path: string, handler: (ctx: Context) => Promise<void> | void): Core.Route => ({
     method: 'GET',
     path,
     handler,
@@ -36,7 +36,7 @@ export const brandRoutes = (strapi: Core.Strapi): Core.Route[] => {
   return [
     route('/brand/logo', async (ctx) => send(ctx, await assets.logo())),
     route('/brand/logo.png', async (ctx) => send(ctx, await assets.logoPng())),
-    route('/brand/admin.js', async (ctx) => {
+    route('/brand/admin.js', (ctx) => {
       ctx.set('Cache-Control', 'no-cache');
       ctx.set('X-Content-Type-Options', 'nosniff');
       ctx.type = 'application/javascript';

@@ -7,7 +7,10 @@ import { sendBrandAsset } from '../brand/routes';
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
   const assets = brandAssets(brandSettings(strapi));
   return async (ctx, next) => {
-    if (ctx.path !== '/favicon.ico' || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+    if (ctx.path !== '/favicon.ico' || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) {
+      await next();
+      return;
+    }
     sendBrandAsset(ctx, await assets.favicon());
   };
 };

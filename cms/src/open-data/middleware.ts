@@ -14,6 +14,7 @@ import {
 import { mayChangePublicContent } from '../cache/changes';
 import { indexTargetsOf } from '../search/dependents';
 import { itemsOfOrganisation, refreshPractice, refreshReport } from './presence';
+import type { TransactionHooks } from '../strapi/services';
 
 /** Writes of these change what the open data and the observatory show. */
 const SOURCES = new Set([
@@ -46,18 +47,23 @@ export const openDataMiddleware =
   async (context, next) => {
     if (!SOURCES.has(context.uid) || !mayChangePublicContent(strapi, context)) return next();
     const params = context.params as { documentId?: string };
-    return strapi.db.transaction(async ({ trx, onCommit }) => {
-      const before: Items = params.documentId ? await itemsOf(strapi, context.uid, params.documentId) : { practices: [], reports: [] };
+    return strapi.db.transaction(async ({ trx, onCommit }: TransactionHooks & { trx: Knex.Transaction }) => {
+      const before: Items = params.documentId
+        ? await itemsOf(strapi, context.uid, params.documentId)
+        : { practices: [], reports: [] };
       const result = await next();
-      const documentId = params.documentId ?? (result as Result)?.documentId ?? (result as Result)?.entries?.[0]?.documentId;
+      const documentId =
+        params.documentId ?? (result as Result)?.documentId ?? (result as Result)?.entries?.[0]?.documentId;
       const after: Items =
-        documentId && context.action !== 'delete' ? await itemsOf(strapi, context.uid, documentId) : { practices: [], reports: [] };
+        documentId && context.action !== 'delete'
+          ? await itemsOf(strapi, context.uid, documentId)
+          : { practices: [], reports: [] };
       const now = Date.now();
       let first = false;
       for (const id of new Set([...before.practices, ...after.practices])) {
-        if (await refreshPractice(strapi, trx as Knex.Transaction, id, now)) first = true;
+        if (await refreshPractice(strapi, trx, id, now)) first = true;
       }
-      for (const id of new Set([...before.reports, ...after.reports])) await refreshReport(strapi, trx as Knex.Transaction, id, now);
+      for (const id of new Set([...before.reports, ...after.reports])) await refreshReport(strapi, trx, id, now);
       if (first) onCommit(onFirstPublication);
       return result;
     });

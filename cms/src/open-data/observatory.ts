@@ -41,7 +41,7 @@ const geographyOf = async (strapi: Core.Strapi): Promise<Geography> => {
 };
 
 const loadFacts = async (strapi: Core.Strapi): Promise<ReportFacts[]> =>
-  ((await openDataTable(strapi, OBSERVATORY_FACTS_TABLE).select('facts')) as { facts: string }[]).map(
+  (await openDataTable(strapi, OBSERVATORY_FACTS_TABLE).select<{ facts: string }[]>('facts')).map(
     (row) => JSON.parse(row.facts) as ReportFacts,
   );
 

@@ -195,11 +195,7 @@ export const reconcileOpenData = async (strapi: Core.Strapi): Promise<{ practice
     where: { publishedAt: { $notNull: true }, organisation: { platformStatus: ACTIVE_STATUS } },
     select: ['documentId', 'publishedAt'],
   })) as { documentId: string; publishedAt: string }[];
-  const rows = (await openDataTable(strapi, PUBLIC_CHANGES_TABLE).select(
-    'kind',
-    'document_id',
-    'present',
-  )) as ChangeRow[];
+  const rows = await openDataTable(strapi, PUBLIC_CHANGES_TABLE).select<ChangeRow[]>('kind', 'document_id', 'present');
   const known = new Map(rows.map((row) => [`${row.kind}:${row.document_id}`, Boolean(row.present)]));
   let practices = 0;
   const publicCards = new Set(published.map((card) => card.documentId));
@@ -237,10 +233,9 @@ export const reconcileOpenData = async (strapi: Core.Strapi): Promise<{ practice
     where: { stage: 'Pubblicato' },
     select: ['documentId', 'updatedAt'],
   })) as { documentId: string; updatedAt: string }[];
-  const facts = (await openDataTable(strapi, OBSERVATORY_FACTS_TABLE).select(
-    'report_document_id',
-    'report_updated_at',
-  )) as { report_document_id: string; report_updated_at: number | string }[];
+  const facts = await openDataTable(strapi, OBSERVATORY_FACTS_TABLE).select<
+    { report_document_id: string; report_updated_at: number | string }[]
+  >('report_document_id', 'report_updated_at');
   const factsAt = new Map(facts.map((row) => [row.report_document_id, Number(row.report_updated_at)]));
   const candidates = new Set<string>();
   for (const head of reportHeads) {

@@ -67,6 +67,6 @@ export const ensureOpenDataTables = async (strapi: Core.Strapi): Promise<void> =
 /** A query on one of these tables, in the transaction under way if there is one. */
 export const openDataTable = (strapi: Core.Strapi, name: string, trx?: Knex.Transaction): Knex.QueryBuilder => {
   const schema = strapi.db.getSchemaName();
-  const base = trx ?? (strapi.db.connection as Knex);
+  const base = trx ?? strapi.db.connection;
   return schema ? base.withSchema(schema).table(name) : base.table(name);
 };

@@ -19,6 +19,7 @@ import { cardOutcome, cardSubmitted } from '../email/templates';
 import { asWorkflow } from './context';
 import { displayName } from '../access/admin-accounts';
 import { reportTransitionData } from '../reports/report-workflow';
+import { textOf } from '@coop/vocabulary/format';
 
 export type WorkflowKind = 'practice-card' | 'social-report';
 type AdminUser = { id: number; email: string; firstname?: string | null; lastname?: string | null };
@@ -122,7 +123,7 @@ export const performTransition = async (
   input: TransitionInput,
 ): Promise<{ stage: string }> => {
   const subject = await loadSubject(strapi, kind, documentId);
-  const to = String(input.to ?? '');
+  const to = textOf(input.to);
   const transition = findTransition(TABLE[kind], subject.stage, to);
   if (!transition) throw new errors.ValidationError(`Passaggio non consentito: da «${subject.stage}» a «${to}»`);
   const actors = await actorsOf(strapi, user, subject.organisation?.documentId ?? null);

@@ -72,3 +72,12 @@ export const formatDate = (value: Date | string): string => {
 };
 
 export const formatYesNo = (value: boolean): string => (value ? 'Sì' : 'No');
+
+/** A value from a request, JSON or the database as text: primitives as they print, dates as ISO, anything else as JSON. */
+export const textOf = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  return JSON.stringify(value) ?? '';
+};

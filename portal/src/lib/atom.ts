@@ -8,6 +8,7 @@ const escapeXml = (text: string): string =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     // Characters XML 1.0 forbids would make the whole feed unreadable.
+    // eslint-disable-next-line no-control-regex -- these control characters are exactly what is removed
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 export type FeedHead = { title: string; portalUrl: string; author: string; updated: string };

@@ -3,6 +3,7 @@
  * are left out even where the card shows them: the open data describe practices, not persons.
  */
 import type { PracticeCard, Province } from './cms.ts';
+import { textOf } from '@coop/vocabulary/format';
 
 export const LICENCE = {
   name: 'Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)',
@@ -74,7 +75,7 @@ export const toRecord = (card: PracticeCard, provinces: Map<string, Province>, p
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 const csvCell = (value: unknown): string => {
-  const raw = Array.isArray(value) ? value.join('; ') : value === null || value === undefined ? '' : String(value);
+  const raw = Array.isArray(value) ? value.join('; ') : textOf(value);
   const text = typeof value !== 'number' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };

@@ -4,12 +4,13 @@ import { isBlank } from '../rich-text.ts';
 import { toAmount, type SocialReportContent } from './content.ts';
 import { SECTION_TITLES, unfilledItems } from './mandatory-items.ts';
 import type { SocialReportDocument } from './types.ts';
+import { textOf } from '@coop/vocabulary/format';
 
 const amountProblems = (report: SocialReportContent, where: string): DataProblem[] => {
   const problems: DataProblem[] = [];
   const check = (value: unknown, path: string, label: string): void => {
     if (value !== null && value !== undefined && value !== '' && toAmount(value as string) === null) {
-      problems.push({ path: `${where}.${path}`, message: `${label}: "${String(value)}" non è un importo` });
+      problems.push({ path: `${where}.${path}`, message: `${label}: "${textOf(value)}" non è un importo` });
     }
   };
   (report.economics?.revenues ?? []).forEach((line, index) =>

@@ -1,5 +1,5 @@
 import { useForm } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 
 type FormState = { modified: boolean; isSubmitting: boolean; errors: unknown };
 
@@ -19,7 +19,9 @@ export const useSaveFirst = (): { modified: () => boolean; saveFirst: () => Prom
   const errors = useForm('WorkflowPanel', (state) => state.errors);
   const latest = useRef<FormState>({ modified, isSubmitting, errors });
   const waiters = useRef<Array<() => void>>([]);
-  latest.current = { modified, isSubmitting, errors };
+  useLayoutEffect(() => {
+    latest.current = { modified, isSubmitting, errors };
+  });
   useEffect(() => {
     for (const wake of waiters.current.splice(0)) wake();
   });

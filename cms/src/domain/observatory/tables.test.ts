@@ -151,8 +151,7 @@ const cell = (tables: Table[], id: string, row: string, column: string) => {
 };
 const value = (tables: Table[], id: string, row: string, column: string): number | null =>
   cell(tables, id, row, column).value;
-const reason = (tables: Table[], id: string, row: string, column: string) =>
-  cell(tables, id, row, column).suppressed;
+const reason = (tables: Table[], id: string, row: string, column: string) => cell(tables, id, row, column).suppressed;
 
 describe('observatory tables', () => {
   const italy = select();
@@ -203,7 +202,10 @@ describe('observatory tables', () => {
       expect(reason(italy, 'proventi', kind, 'amount'), kind).toBe('small-group');
       expect(value(italy, 'proventi', kind, 'share'), kind).toBeNull();
     }
-    expect(cell(italy, 'proventi', 'Altri proventi', 'amount')).toMatchObject({ value: null, suppressed: 'small-group' });
+    expect(cell(italy, 'proventi', 'Altri proventi', 'amount')).toMatchObject({
+      value: null,
+      suppressed: 'small-group',
+    });
   });
 
   it('shows the same selection in every year', () => {
@@ -258,8 +260,9 @@ describe('observatory tables', () => {
           for (const [column, hidden] of Object.entries(row.cells)) {
             if (hidden.suppressed) expect(hidden.value, `${found.id}/${row.key}/${column}`).toBeNull();
             if (hidden.value !== null && column !== 'organisations' && !column.endsWith('Organisations')) {
-              const key = column as string;
-              if (!['payReported'].includes(key)) expect(hidden.organisations === 0 || hidden.organisations >= 3).toBe(true);
+              const key = column;
+              if (!['payReported'].includes(key))
+                expect(hidden.organisations === 0 || hidden.organisations >= 3).toBe(true);
             }
           }
         }
@@ -285,7 +288,10 @@ describe('facts of a report', () => {
           lowestGrossPay: 15000,
           payRatioCap: '1:12',
         },
-        workIntegration: { disadvantaged: undefined, disadvantagedWorkers: [{ category: 'Alcolisti', count: 3 }] } as never,
+        workIntegration: {
+          disadvantaged: undefined,
+          disadvantagedWorkers: [{ category: 'Alcolisti', count: 3 }],
+        } as never,
         activities: { beneficiaries: [{ category: 'Famiglie', direct: 12, indirect: null }] },
         economics: {
           revenues: [

@@ -17,7 +17,14 @@ export const SUPPRESSION_NOTES: Record<SuppressionReason, string> = {
 export type Cell = { value: number | null; organisations: number; suppressed: SuppressionReason | null };
 export type Column = { key: string; label: string; unit: Unit };
 export type Row = { key: string; label: string; total?: boolean; cells: Record<string, Cell> };
-export type Table = { id: string; title: string; description: string; rowHeader: string; columns: Column[]; rows: Row[] };
+export type Table = {
+  id: string;
+  title: string;
+  description: string;
+  rowHeader: string;
+  columns: Column[];
+  rows: Row[];
+};
 
 export type ProvinceInfo = { code: string; name: string; region: { slug: string; name: string } | null };
 export type Geography = { provinces: Map<string, ProvinceInfo>; regions: { slug: string; name: string }[] };
@@ -26,7 +33,8 @@ export type Geography = { provinces: Map<string, ProvinceInfo>; regions: { slug:
 export type Selection = { year: number; region: string | null; province: string | null; type: OrganisationType | null };
 
 /** Where a group is: all of Italy, a region (or no region given), a province (or none given). */
-type Place = { level: 'country' } | { level: 'region'; slug: string | null } | { level: 'province'; code: string | null };
+type Place =
+  { level: 'country' } | { level: 'region'; slug: string | null } | { level: 'province'; code: string | null };
 type Group = { year: number; place: Place; type: OrganisationType | null };
 
 const NO_PLACE = '—';
@@ -210,7 +218,14 @@ const OVERVIEW = [
   'publicContributions',
   'privateContributions',
 ];
-const INTEGRATION = ['integrationOrganisations', 'integrationWorkers', 'disadvantaged', 'disadvantagedShare', 'atFloor', 'belowFloor'];
+const INTEGRATION = [
+  'integrationOrganisations',
+  'integrationWorkers',
+  'disadvantaged',
+  'disadvantagedShare',
+  'atFloor',
+  'belowFloor',
+];
 const PAY = ['payReported', 'payRatioMean', 'withinCap', 'overCap', 'cap12'];
 const TREND = [
   'organisations',
@@ -260,7 +275,11 @@ export const observatoryTables = (observatory: Observatory, selection: Selection
       label: region.name,
       group: { ...selected, place: { level: 'region' as const, slug: region.slug } },
     })),
-    { key: 'non-indicata', label: 'Regione non indicata', group: { ...selected, place: { level: 'region' as const, slug: null } } },
+    {
+      key: 'non-indicata',
+      label: 'Regione non indicata',
+      group: { ...selected, place: { level: 'region' as const, slug: null } },
+    },
   ];
   const provinceRows: RowSpec[] = [
     ...[...geography.provinces.values()]
@@ -350,7 +369,10 @@ export const observatoryTables = (observatory: Observatory, selection: Selection
       'Rapporto tra retribuzione lorda massima e minima',
       'Il limite è 1:8, oppure 1:12 dove servono competenze specifiche (art. 13 d.lgs. 112/2017): ogni organizzazione è confrontata con il limite che indica.',
       'Tipo di organizzazione',
-      [...withMembers(typeRows(selection.type ? [selection.type] : ORGANISATION_TYPES)), ...(selection.type ? [] : [total])],
+      [
+        ...withMembers(typeRows(selection.type ? [selection.type] : ORGANISATION_TYPES)),
+        ...(selection.type ? [] : [total]),
+      ],
       PAY,
     ),
   );
@@ -366,10 +388,14 @@ const revenueTable = (observatory: Observatory, group: Group, year: number): Tab
   const rows = [
     ...REVENUE_KINDS.map((kind) => ({ key: kind, label: kind, indicator: kindKey(kind) })),
     { key: 'contributi-pubblici', label: 'di cui contributi pubblici', indicator: 'publicContributions' },
-    { key: 'contributi-privati', label: 'di cui contributi privati (con 5 per mille e donazioni)', indicator: 'privateContributions' },
+    {
+      key: 'contributi-privati',
+      label: 'di cui contributi privati (con 5 per mille e donazioni)',
+      indicator: 'privateContributions',
+    },
     { key: 'totale', label: 'Totale ricavi e proventi', indicator: 'revenues', total: true },
   ].map((row) => ({
-    spec: { key: row.key, label: row.label, group, ...(row.total ? { total: true } : {}) } as RowSpec,
+    spec: { key: row.key, label: row.label, group, ...(row.total ? { total: true } : {}) },
     indicator: row.indicator,
     cell: observatory.cell(group, row.indicator),
   }));

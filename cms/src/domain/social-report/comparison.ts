@@ -1,3 +1,5 @@
+import { textOf } from '@coop/vocabulary/format';
+
 /**
  * Last year's figures beside this year's fields in the admin. A figure of a table row is found by
  * the row's kind (its label columns), not by its position: rows may be added or reordered.
@@ -15,13 +17,7 @@ export const ROW_KEYS: Record<string, readonly string[]> = {
 type Row = Record<string, unknown>;
 
 const rowKey = (table: string, row: Row): string =>
-  (ROW_KEYS[table] ?? [])
-    .map((column) =>
-      String(row[column] ?? '')
-        .trim()
-        .toLowerCase(),
-    )
-    .join(' | ');
+  (ROW_KEYS[table] ?? []).map((column) => textOf(row[column]).trim().toLowerCase()).join(' | ');
 
 /** "people.staff[dipendenti a tempo indeterminato].women" for a row's figure; "people.highestGrossPay" otherwise. */
 export const figureKey = (
