@@ -1,4 +1,3 @@
-/// <reference path="./jsonld.d.ts" />
 import jsonld from 'jsonld';
 import { SaxesParser } from 'saxes';
 
@@ -58,15 +57,14 @@ const SCHEMA_ORG_CONTEXT = { '@context': { '@vocab': 'https://schema.org/' } };
 export const expandJsonLd = (document: unknown): Promise<Record<string, unknown>[]> =>
   jsonld.expand(document, {
     safe: true,
-    documentLoader: async (url: string) => {
-      if (/^https?:\/\/schema\.org\/?$/.test(url))
-        return { contextUrl: null, documentUrl: url, document: SCHEMA_ORG_CONTEXT };
-      throw new Error(`JSON-LD: no remote context expected (${url})`);
-    },
+    documentLoader: (url: string) =>
+      /^https?:\/\/schema\.org\/?$/.test(url)
+        ? Promise.resolve({ contextUrl: null, documentUrl: url, document: SCHEMA_ORG_CONTEXT })
+        : Promise.reject(new Error(`JSON-LD: no remote context expected (${url})`)),
   });
 
 /** The JSON-LD blocks of an HTML page. */
 export const jsonLdOf = (html: string): unknown[] =>
-  [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((match) =>
-    JSON.parse(match[1] ?? 'null'),
+  [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (match) => JSON.parse(match[1] ?? 'null') as unknown,
   );

@@ -81,17 +81,14 @@ const keysInUse = (): Use[] =>
   });
 
 const strapiItalian = (): Record<string, string> =>
-  Object.assign<Record<string, string>, Record<string, string>[]>(
-    {},
-    ...PACKAGES.map(({ pkg, catalogue, prefix }) => {
+  Object.fromEntries(
+    PACKAGES.flatMap(({ pkg, catalogue, prefix }) => {
       const file = path.join(strapiDir(pkg), catalogue);
       // i18n ships no Italian: our overrides are all it has.
-      if (!existsSync(file)) return {};
+      if (!existsSync(file)) return [];
       const messages = require(file) as { default?: Record<string, string> };
       const table = messages.default ?? (messages as Record<string, string>);
-      return Object.fromEntries(
-        Object.entries(table).map(([key, value]) => [key.startsWith(prefix) ? key : `${prefix}${key}`, value]),
-      );
+      return Object.entries(table).map(([key, value]) => [key.startsWith(prefix) ? key : `${prefix}${key}`, value]);
     }),
   );
 

@@ -329,7 +329,12 @@ export type PrivacyNotice = {
     phone: string | null;
     dpoEmail: string | null;
   };
-  retention: { closedRequestDays: number; sentEmailDays: number; invitationDays: number; alertConfirmationDays?: number };
+  retention: {
+    closedRequestDays: number;
+    sentEmailDays: number;
+    invitationDays: number;
+    alertConfirmationDays?: number;
+  };
 };
 
 export const getPrivacyNotice = async (): Promise<PrivacyNotice> =>

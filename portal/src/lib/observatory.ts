@@ -13,7 +13,14 @@ export type SuppressionReason = 'small-group' | 'difference' | 'complementary';
 export type Cell = { value: number | null; organisations: number; suppressed: SuppressionReason | null };
 export type Column = { key: string; label: string; unit: Unit };
 export type Row = { key: string; label: string; total?: boolean; cells: Record<string, Cell> };
-export type Table = { id: string; title: string; description: string; rowHeader: string; columns: Column[]; rows: Row[] };
+export type Table = {
+  id: string;
+  title: string;
+  description: string;
+  rowHeader: string;
+  columns: Column[];
+  rows: Row[];
+};
 
 export type ObservatoryData = {
   years: number[];
@@ -85,7 +92,11 @@ export const getObservatory = async (filters: Filters): Promise<ObservatoryData>
 
 const integer = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 0 });
 const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat('it-IT', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('it-IT', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 const ratio = new Intl.NumberFormat('it-IT', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** A figure the Italian way: "1.234", "1.234.567 €", "43,8%", "1:4,2". */
@@ -155,7 +166,13 @@ export const CSV_ROW_NAMES: Record<string, string> = {
 };
 
 const csvNumber = (value: number, unit: Unit): string =>
-  unit === 'percent' ? value.toFixed(4) : unit === 'euro' ? value.toFixed(2) : unit === 'ratio' ? value.toFixed(2) : String(Math.round(value));
+  unit === 'percent'
+    ? value.toFixed(4)
+    : unit === 'euro'
+      ? value.toFixed(2)
+      : unit === 'ratio'
+        ? value.toFixed(2)
+        : String(Math.round(value));
 
 const csvCell = (text: string): string => {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -167,7 +184,11 @@ const csvCell = (text: string): string => {
  * empty field, and the row's `note` says which figures are hidden and why.
  */
 export const tableCsv = (table: Table, notes: Record<SuppressionReason, string>): string => {
-  const header = [CSV_ROW_NAMES[table.id] ?? 'voce', ...table.columns.map((column) => CSV_NAMES[column.key] ?? column.key), 'note'];
+  const header = [
+    CSV_ROW_NAMES[table.id] ?? 'voce',
+    ...table.columns.map((column) => CSV_NAMES[column.key] ?? column.key),
+    'note',
+  ];
   const lines = table.rows.map((row) => {
     const hidden = table.columns.filter((column) => row.cells[column.key]?.suppressed);
     const note = hidden

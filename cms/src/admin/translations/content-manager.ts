@@ -56,8 +56,7 @@ export const CONTENT_MANAGER: Record<string, string> = {
     'Alcune modifiche non sono state salvate. Chiudere comunque? Le modifiche non salvate andranno perse.',
   'components.RepeatableComponent.error-message': 'Alcune righe contengono errori',
   'components.Blocks.dnd.reorder': '{item}, spostato. Nuova posizione nel testo: {position}.',
-  'components.Blocks.dnd.instruction':
-    'Per riordinare i blocchi premete Ctrl (o Cmd) con Maiusc e le frecce su o giù',
+  'components.Blocks.dnd.instruction': 'Per riordinare i blocchi premete Ctrl (o Cmd) con Maiusc e le frecce su o giù',
   'components.Blocks.expand': 'Espandi',
   'components.Blocks.collapse': 'Comprimi',
   'bulk-publish.already-published': 'Già pubblicato',
@@ -144,8 +143,7 @@ export const CONTENT_MANAGER: Record<string, string> = {
   'header.name': 'Contenuti',
   'plugin.name': 'Contenuti',
   'link-to-ctb': 'Modifica il modello',
-  'pages.ListView.header-subtitle':
-    '{number, plural, =0 {Nessun documento} one {# documento} other {# documenti}}',
+  'pages.ListView.header-subtitle': '{number, plural, =0 {Nessun documento} one {# documento} other {# documenti}}',
   'pages.NoContentType.button': 'Crea il primo tipo di contenuto',
   'pages.NoContentType.text': 'Non ci sono ancora contenuti.',
   'permissions.not-allowed.locale': 'Non avete il permesso di vedere questo contenuto in questa lingua',
@@ -202,8 +200,7 @@ export const CONTENT_MANAGER: Record<string, string> = {
   'success.records.delete': 'Eliminato.',
   'success.records.unpublish': 'Ritirato dal portale.',
   'success.records.publish': 'Pubblicato.',
-  'utils.data-loaded':
-    '{number, plural, =1 {Il documento è stato caricato} other {I documenti sono stati caricati}}',
+  'utils.data-loaded': '{number, plural, =1 {Il documento è stato caricato} other {I documenti sono stati caricati}}',
   'listView.validation.errors.title': 'Da completare',
   'listView.validation.errors.message':
     'Prima di pubblicare, controllate che tutti i campi siano corretti (obbligatori, lunghezza massima…)',

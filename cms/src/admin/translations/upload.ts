@@ -46,8 +46,7 @@ export const UPLOAD: Record<string, string> = {
   'asset-details.download.error': 'Non è stato possibile scaricare il file.',
   'asset-details.crop.trigger': 'Ritaglia',
   'asset-details.crop.title': 'Ritaglio e punto focale',
-  'asset-details.crop.hint':
-    'Il rettangolo indica il ritaglio; il cerchio, la parte che deve restare sempre visibile.',
+  'asset-details.crop.hint': 'Il rettangolo indica il ritaglio; il cerchio, la parte che deve restare sempre visibile.',
   'asset-details.crop.width': 'Larghezza (px)',
   'asset-details.crop.height': 'Altezza (px)',
   'asset-details.crop.aspect-lock': 'Mantieni le proporzioni',
@@ -330,8 +329,7 @@ export const UPLOAD: Record<string, string> = {
   'list.bulk-actions.delete.confirm.description.are-you-sure': 'Eliminare gli elementi selezionati?',
   'list.bulk-actions.delete.confirm.description.cant-be-undone':
     'Non si potranno recuperare. Eliminando una cartella si elimina anche ciò che contiene; dove i file sono usati resterà uno spazio vuoto.',
-  'list.bulk-actions.delete.success':
-    '{count, plural, =1 {# elemento eliminato} other {# elementi eliminati}}',
+  'list.bulk-actions.delete.success': '{count, plural, =1 {# elemento eliminato} other {# elementi eliminati}}',
   'list.bulk-actions.delete.error': 'Non è stato possibile eliminare gli elementi.',
   'tabs.title': 'Da dove caricare i file?',
   'config.back': 'Indietro',

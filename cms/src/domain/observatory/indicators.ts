@@ -83,7 +83,11 @@ export const INDICATORS: Record<string, Indicator> = Object.fromEntries(
         label: 'Donne tra i lavoratori',
         unit: 'percent',
         contributes: hasWorkers,
-        value: (group) => share(sum(group, (facts) => facts.women ?? 0), sum(group, workersOf)),
+        value: (group) =>
+          share(
+            sum(group, (facts) => facts.women ?? 0),
+            sum(group, workersOf),
+          ),
       },
       {
         key: 'volunteers',
@@ -147,7 +151,11 @@ export const INDICATORS: Record<string, Indicator> = Object.fromEntries(
         label: 'Quota di lavoratori svantaggiati (minimo 30%)',
         unit: 'percent',
         contributes: hasDisadvantaged,
-        value: (group) => share(sum(group, (facts) => facts.disadvantaged ?? 0), sum(group, workersOf)),
+        value: (group) =>
+          share(
+            sum(group, (facts) => facts.disadvantaged ?? 0),
+            sum(group, workersOf),
+          ),
       },
       {
         key: 'atFloor',

@@ -1,5 +1,3 @@
-import { textOf } from '@coop/vocabulary/format';
-
 /**
  * Last year's figures beside this year's fields in the admin. A figure of a table row is found by
  * the row's kind (its label columns), not by its position: rows may be added or reordered.
@@ -16,8 +14,12 @@ export const ROW_KEYS: Record<string, readonly string[]> = {
 
 type Row = Record<string, unknown>;
 
+/** A label column's value as text; a row's kind is made of strings and numbers only. */
+const cellText = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+
 const rowKey = (table: string, row: Row): string =>
-  (ROW_KEYS[table] ?? []).map((column) => textOf(row[column]).trim().toLowerCase()).join(' | ');
+  (ROW_KEYS[table] ?? []).map((column) => cellText(row[column]).trim().toLowerCase()).join(' | ');
 
 /** "people.staff[dipendenti a tempo indeterminato].women" for a row's figure; "people.highestGrossPay" otherwise. */
 export const figureKey = (

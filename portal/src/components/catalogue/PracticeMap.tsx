@@ -225,6 +225,8 @@ export default function PracticeMap({
     if (data && data.search === search) show(data);
     else if (!awaiting && drawnSearch.current !== search) {
       const size = handle.size();
+      // The fitted map depends on Leaflet's drawn size, known only here: asking for it is the effect's job.
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- synchronises with Leaflet, an external system
       if (size.width > 0 && size.height > 0) void ask({ kind: 'fit', ...size });
     }
   }, [handle, shown, data, awaiting, search, show, ask]);

@@ -30,7 +30,8 @@ export const GET: APIRoute = async ({ params, url }) => {
     });
   } catch (error) {
     if (error instanceof InvalidSelectionError) return text(400, error.message);
-    if (error instanceof CmsUnavailableError) return text(503, 'Dati momentaneamente non disponibili: riprova tra qualche minuto.');
+    if (error instanceof CmsUnavailableError)
+      return text(503, 'Dati momentaneamente non disponibili: riprova tra qualche minuto.');
     throw error;
   }
 };

@@ -29,9 +29,15 @@ export const GET: APIRoute = async ({ url }) => {
   } catch (error) {
     const status = error instanceof InvalidSelectionError ? 400 : error instanceof CmsUnavailableError ? 503 : 0;
     if (!status) throw error;
-    return new Response(JSON.stringify({ errore: status === 400 ? (error as Error).message : 'Dati momentaneamente non disponibili' }), {
-      status,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': status === 503 ? 'no-store' : PAGE_CACHE },
-    });
+    return new Response(
+      JSON.stringify({ errore: status === 400 ? (error as Error).message : 'Dati momentaneamente non disponibili' }),
+      {
+        status,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': status === 503 ? 'no-store' : PAGE_CACHE,
+        },
+      },
+    );
   }
 };

@@ -24,7 +24,13 @@ const dataOf = <T>(ctx: Context): T => {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `POST /api/alert-subscriptions`: asks for alerts; a confirmation e-mail follows (double opt-in). */
   async subscribe(ctx: Context) {
-    await enforceLimit(strapi, ctx, 'alertSubscriptionPerClient', requestClient(strapi, ctx), 'Troppe iscrizioni da questo indirizzo');
+    await enforceLimit(
+      strapi,
+      ctx,
+      'alertSubscriptionPerClient',
+      requestClient(strapi, ctx),
+      'Troppe iscrizioni da questo indirizzo',
+    );
     const input = dataOf<SubscriptionInput>(ctx);
     ctx.set('Cache-Control', 'no-store');
     // The hidden field of the form: people leave it empty, robots fill it in.
@@ -35,7 +41,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const wanted = await checkSubscription(strapi, input);
     // Each request e-mails the address: this stops anyone from flooding a mailbox from many places.
-    await enforceLimit(strapi, ctx, 'alertSubscriptionPerEmail', wanted.email, 'Troppe richieste per questo indirizzo e-mail');
+    await enforceLimit(
+      strapi,
+      ctx,
+      'alertSubscriptionPerEmail',
+      wanted.email,
+      'Troppe richieste per questo indirizzo e-mail',
+    );
     await requestSubscription(strapi, wanted);
     ctx.status = 202;
     ctx.body = { data: { message: ACCEPTED } };
@@ -43,7 +55,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** `POST /api/alert-subscriptions/confirm` with the e-mail's token. */
   async confirm(ctx: Context) {
-    await enforceLimit(strapi, ctx, 'alertSubscriptionPerClient', requestClient(strapi, ctx), 'Troppi tentativi da questo indirizzo');
+    await enforceLimit(
+      strapi,
+      ctx,
+      'alertSubscriptionPerClient',
+      requestClient(strapi, ctx),
+      'Troppi tentativi da questo indirizzo',
+    );
     const { token } = dataOf<{ token?: unknown }>(ctx);
     const { criteria } = await confirmSubscription(strapi, token);
     ctx.set('Cache-Control', 'no-store');
