@@ -536,7 +536,11 @@ describe('observatory, open data and alerts', () => {
     });
 
     it('lists every public page in /sitemap.xml, each answering', async () => {
-      const sitemap = await portalText('/sitemap.xml');
+      const robots = await portalText('/robots.txt');
+      expect(robots.type).toMatch(/^text\/plain/);
+      const named = /^Sitemap: (\S+)$/m.exec(robots.text)?.[1];
+      expect(named && new URL(named).pathname).toBe('/sitemap.xml');
+      const sitemap = await portalText(new URL(named!).pathname);
       expect(sitemap.type).toMatch(/^application\/xml/);
       const root = parseXml(sitemap.text);
       expect(root).toMatchObject({ name: 'urlset', uri: 'http://www.sitemaps.org/schemas/sitemap/0.9' });
