@@ -204,6 +204,20 @@ const conversionError = (cause: unknown, officeDied: boolean): ConversionError |
   });
 };
 
+/** A killed LibreOffice may still be exiting when Python reports the failed conversion. */
+const CRASH_SETTLE_MS = 2_000;
+const SETTLE_POLL_MS = 20;
+
+/** Whether one of the processes has ended, or ends within `withinMs`. */
+const diesWithin = async (pids: number[], withinMs: number): Promise<boolean> => {
+  const deadline = Date.now() + withinMs;
+  while (!pids.some((pid) => !isAlive(pid))) {
+    if (pids.length === 0 || Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  }
+  return true;
+};
+
 /** One LibreOffice conversion through Carbone's converter, with our filter options. */
 const storeAs = (current: Engine, odt: Buffer, format: 'pdf' | 'docx', profile: PdfProfile): Promise<Buffer> => {
   const folder = path.join(current.workDir, 'render');
@@ -219,13 +233,7 @@ const storeAs = (current: Engine, odt: Buffer, format: 'pdf' | 'docx', profile: 
     try {
       await new Promise<void>((resolve, reject) => {
         current.converter.convertFile(input, EXPORT_FILTERS[format], options, output, (error) => {
-          if (error)
-            reject(
-              conversionError(
-                error,
-                offices.some((pid) => !isAlive(pid)),
-              ),
-            );
+          if (error) void diesWithin(offices, CRASH_SETTLE_MS).then((died) => reject(conversionError(error, died)));
           else resolve();
         });
       });
