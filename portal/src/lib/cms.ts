@@ -265,8 +265,12 @@ export const listServiceAreas = (): Promise<{ name: string; slug: string; positi
 export const listProvinces = (): Promise<Province[]> => getAll<Province>('/provinces', { sort: 'name:asc' });
 
 /** What the registration endpoint answered: accepted, or refused with a message per field. */
-export type RegistrationOutcome =
-  { accepted: true; message: string } | { accepted: false; message: string; fieldErrors: Record<string, string> };
+/** What the CMS said of a visitor's request: accepted, or refused with its reason and field errors. */
+export type PostOutcome =
+  | { accepted: true; message: string }
+  | { accepted: false; status: number; message: string; fieldErrors: Record<string, string> };
+
+export type RegistrationOutcome = PostOutcome;
 
 type ApiErrorBody = {
   error?: {
@@ -278,14 +282,18 @@ type ApiErrorBody = {
 };
 
 /**
- * Sends a registration request ("Richiedi le tue credenziali") to the CMS. Validation errors come
- * back per field (their path joined with dots, e.g. `responsabile.email`).
+ * Sends a visitor's request to one of the CMS's public routes, with the visitor's address proven
+ * by the shared secret (the CMS limits requests per visitor). Validation errors come back per field
+ * (their path joined with dots, e.g. `responsabile.email`).
  */
-export const submitRegistration = async (
+export const postToCms = async (
+  path: string,
   data: Record<string, unknown>,
   clientIp: string | null,
-): Promise<RegistrationOutcome> => {
-  const url = `${config().cmsUrl}/api/registration-requests`;
+  acceptedMessage: string,
+): Promise<PostOutcome> => {
+  const url = `${config().cmsUrl}/api${path}`;
+  const secret = config().portalProxySecret;
   let response: Response;
   try {
     response = await fetch(url, {
@@ -293,10 +301,7 @@ export const submitRegistration = async (
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
-        // The CMS limits requests per visitor: it believes the forwarded address only with the shared secret.
-        ...(clientIp && config().portalProxySecret
-          ? { 'x-forwarded-for': clientIp, 'x-portal-secret': config().portalProxySecret ?? '' }
-          : {}),
+        ...(clientIp && secret ? { 'x-forwarded-for': clientIp, 'x-portal-secret': secret } : {}),
       },
       body: JSON.stringify({ data }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -305,19 +310,26 @@ export const submitRegistration = async (
     throw new CmsUnavailableError(`CMS not reachable at ${url}`, { cause: error });
   }
   const body = (await response.json().catch(() => ({}))) as ApiErrorBody;
-  if (response.ok) return { accepted: true, message: body.data?.message ?? 'Richiesta inviata.' };
+  if (response.ok) return { accepted: true, message: body.data?.message ?? acceptedMessage };
   if (response.status >= 500) throw new CmsUnavailableError(`CMS answered ${response.status} for ${url}`);
   const fieldErrors: Record<string, string> = {};
   for (const error of body.error?.details?.errors ?? []) {
-    const path = (error.path ?? []).join('.');
-    if (path && error.message && !fieldErrors[path]) fieldErrors[path] = error.message;
+    const field = (error.path ?? []).join('.');
+    if (field && error.message && !fieldErrors[field]) fieldErrors[field] = error.message;
   }
   return {
     accepted: false,
+    status: response.status,
     message: body.error?.message ?? 'La richiesta non è stata accettata.',
     fieldErrors,
   };
 };
+
+/** Sends a registration request ("Richiedi le tue credenziali") to the CMS. */
+export const submitRegistration = (
+  data: Record<string, unknown>,
+  clientIp: string | null,
+): Promise<RegistrationOutcome> => postToCms('/registration-requests', data, clientIp, 'Richiesta inviata.');
 
 /** The data controller and the retention periods, as the CMS configures and enforces them. */
 export type PrivacyNotice = {
